@@ -1,0 +1,157 @@
+import { PresignError } from './errors';
+
+/** SigV4 query authentication accepts 1 second to 7 days. */
+export const MIN_EXPIRES_IN = 1;
+export const MAX_EXPIRES_IN = 604_800;
+
+/** The expiries offered everywhere a user picks one. */
+export const EXPIRY_PRESETS = [
+  { label: '15 minutes', seconds: 900 },
+  { label: '1 hour', seconds: 3_600 },
+  { label: '1 day', seconds: 86_400 },
+  { label: '7 days', seconds: 604_800 },
+] as const;
+
+export const DEFAULT_EXPIRES_IN = 3_600;
+
+export interface ExpiryWarning {
+  code: 'clamped-to-credentials';
+  message: string;
+}
+
+export interface ResolvedExpiry {
+  /** Seconds to put in X-Amz-Expires. */
+  expiresIn: number;
+  /** When the link stops working. */
+  expiresAt: Date;
+  warnings: ExpiryWarning[];
+}
+
+const UNIT_SECONDS: Record<string, number> = {
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3_600,
+  hr: 3_600,
+  hrs: 3_600,
+  hour: 3_600,
+  hours: 3_600,
+  d: 86_400,
+  day: 86_400,
+  days: 86_400,
+  w: 604_800,
+  week: 604_800,
+  weeks: 604_800,
+};
+
+const HOW_TO_WRITE = 'Write it like 15m, 1h, 1d, 7d, 1h30m, or a number of seconds.';
+
+/** Reads a human duration ("15m", "1h 30m", "7d", "3600") as whole seconds within S3's limits. */
+export function parseExpiry(input: string | number): number {
+  const seconds = typeof input === 'number' ? input : parseDuration(input);
+  return checkExpiresIn(seconds, typeof input === 'number' ? `${input} seconds` : `“${input.trim()}”`);
+}
+
+function parseDuration(input: string): number {
+  const text = input.trim().toLowerCase();
+  if (text === '') throw new PresignError('invalid-expiry', `The expiry is empty. ${HOW_TO_WRITE}`);
+  if (/^\d+$/.test(text)) return Number(text);
+  const part = /(\d+(?:\.\d+)?)\s*([a-z]+)\s*,?\s*/gy;
+  let total = 0;
+  let consumed = 0;
+  for (let match = part.exec(text); match; match = part.exec(text)) {
+    const unit = UNIT_SECONDS[match[2] as string];
+    if (unit === undefined) {
+      throw new PresignError('invalid-expiry', `“${match[2]}” is not a unit of time. ${HOW_TO_WRITE}`);
+    }
+    total += Number(match[1]) * unit;
+    consumed = part.lastIndex;
+  }
+  if (consumed !== text.length || consumed === 0) {
+    throw new PresignError(
+      'invalid-expiry',
+      `Could not read “${input.trim()}” as a duration. ${HOW_TO_WRITE}`,
+    );
+  }
+  return total;
+}
+
+/** Checks a number of seconds against S3's 1 s – 7 days window; `shown` is how the user wrote it. */
+export function checkExpiresIn(seconds: number, shown = `${seconds} seconds`): number {
+  if (!Number.isFinite(seconds)) {
+    throw new PresignError('invalid-expiry', `The expiry ${shown} is not a number. ${HOW_TO_WRITE}`);
+  }
+  if (!Number.isInteger(seconds)) {
+    throw new PresignError('invalid-expiry', `The expiry ${shown} is not a whole number of seconds.`);
+  }
+  if (seconds < MIN_EXPIRES_IN) {
+    throw new PresignError(
+      'invalid-expiry',
+      `The expiry ${shown} is too short: a link must last at least 1 second.`,
+    );
+  }
+  if (seconds > MAX_EXPIRES_IN) {
+    throw new PresignError(
+      'invalid-expiry',
+      `The expiry ${shown} is too long: S3 links last at most 7 days (604,800 seconds). Pick 7 days or less.`,
+    );
+  }
+  return seconds;
+}
+
+/**
+ * Decides how long a link signed `now` may last: the request, cut to the end of temporary credentials when
+ * that end is known (a link never outlives the session that signed it), with a warning saying so.
+ */
+export function resolveExpiry(requested: number, now: Date, credentialsExpireAt?: Date): ResolvedExpiry {
+  const expiresIn = checkExpiresIn(requested);
+  // X-Amz-Date has whole seconds, so the link's life is counted from the second the signer writes.
+  const signedAt = Math.floor(now.getTime() / 1000) * 1000;
+  if (credentialsExpireAt === undefined) {
+    return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings: [] };
+  }
+  const left = Math.floor((credentialsExpireAt.getTime() - signedAt) / 1000);
+  if (left < MIN_EXPIRES_IN) {
+    throw new PresignError(
+      'credentials-expired',
+      `These temporary credentials expired at ${credentialsExpireAt.toISOString()}. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.`,
+    );
+  }
+  if (left >= expiresIn) return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings: [] };
+  return {
+    expiresIn: left,
+    expiresAt: new Date(signedAt + left * 1000),
+    warnings: [
+      {
+        code: 'clamped-to-credentials',
+        message: `The link will stop working after ${formatDuration(left)}, not ${formatDuration(expiresIn)}: the temporary credentials that sign it expire at ${credentialsExpireAt.toISOString()}.`,
+      },
+    ],
+  };
+}
+
+/** "1 hour 30 minutes", "7 days", "45 seconds": the largest two units, for messages. */
+export function formatDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3_600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
+  const parts: string[] = [];
+  let rest = Math.max(0, Math.round(seconds));
+  for (const [size, name] of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${name}${count === 1 ? '' : 's'}`);
+    else if (parts.length > 0) break;
+  }
+  return parts.length === 0 ? '0 seconds' : parts.join(' ');
+}
