@@ -1,0 +1,23 @@
+/** Object keys that break naive encoders, shared by the integration and e2e tests. */
+export const AWKWARD_KEYS: readonly [string, string][] = [
+  ['plain', 'plain.txt'],
+  ['space', 'with space.txt'],
+  ['plus', 'plus+sign.txt'],
+  ['percent', '100%.txt'],
+  ['an escape-looking literal', 'literal%20not-a-space.txt'],
+  ['question mark', 'question?mark.txt'],
+  ['hash', 'hash#tag.txt'],
+  ['reserved punctuation', "!'()*;:@&=$,[]{}^`|\\.txt"],
+  ['double slash', 'double//slash.txt'],
+  ['leading slash', '/leading-slash.txt'],
+  ['dot-dot segment', '../dot-dot.txt'],
+  ['dot segment', 'folder/./dot.txt'],
+  ['dot-dot in the middle', 'a/../b.txt'],
+  ['NFC é', 'caf\u00e9.txt'],
+  ['NFD é', 'cafe\u0301.txt'],
+  ['emoji', '😀/🎉 party.txt'],
+  ['CJK', '日本語/ファイル名.txt'],
+  ['tilde and underscores', '~user/_private_.txt'],
+  ['trailing space', 'trailing space '],
+  ['1,024 bytes', `${'é'.repeat(509)}/${'k'.repeat(5)}`],
+];
