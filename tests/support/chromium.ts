@@ -1,0 +1,188 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** One line saying how to get Chromium, or null when it is there. */
+export function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `Chromium is not installed at ${CHROMIUM_PATH}: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH)`;
+}
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  /** A loopback page that was granted clipboard access: extension pages cannot be. */
+  clipboardPage: Page;
+  /** Reads the system clipboard through that page. */
+  readClipboard(): Promise<string>;
+  /**
+   * Stops the service worker as Chrome does when it goes idle (its JS context is destroyed; storage, the
+   * registration and the enabled extension survive), wakes a fresh one with an extension event, and resolves
+   * once evaluate() runs in the fresh context. Playwright keeps ONE Worker handle across the restart (it
+   * swaps the execution context underneath), so the handle returned is the same object as before.
+   */
+  restartWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/** Starts Debian's Chromium headless with the built extension loaded, as INFRA.md describes. */
+export async function loadExtension(): Promise<LoadedExtension> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build in ${EXTENSION_DIR}: run  npm run build  first.`);
+  }
+  const profileDir = await mkdtemp(join(tmpdir(), 's3-presign-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  context.on('serviceworker', (started) => {
+    worker = started;
+  });
+  const id = new URL(worker.url()).host;
+  const clipboard = await clipboardPage(context);
+
+  return {
+    context,
+    get worker(): Worker {
+      return worker;
+    },
+    id,
+    clipboardPage: clipboard.page,
+    readClipboard: () => clipboard.page.evaluate(() => navigator.clipboard.readText()),
+    async restartWorker(): Promise<Worker> {
+      worker = await restartServiceWorker(context, id, worker);
+      return worker;
+    },
+    async close(): Promise<void> {
+      await context.close();
+      clipboard.server.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const RESTART_TIMEOUT_MS = 10_000;
+
+/**
+ * Stops the extension's service worker with CDP ServiceWorker.stopWorker (the same stop Chrome applies to an
+ * idle worker; chrome.runtime.reload() would instead disable an unpacked extension), then wakes it with a
+ * runtime message from an extension page. A sentinel put into the old context proves the new one is fresh.
+ */
+async function restartServiceWorker(context: BrowserContext, id: string, worker: Worker): Promise<Worker> {
+  const sentinel = `restart-${Date.now()}-${Math.random()}`;
+  await worker.evaluate((value) => {
+    (globalThis as { __restartSentinel?: string }).__restartSentinel = value;
+  }, sentinel);
+
+  // Any extension page has chrome.runtime; manifest.json runs none of the extension's own code.
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${id}/manifest.json`);
+    const cdp = await context.newCDPSession(page);
+    const status = new Map<string, string>();
+    let changed = (): void => {};
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) {
+        if (version.scriptURL.startsWith(`chrome-extension://${id}/`)) {
+          status.set(version.versionId, version.runningStatus);
+        }
+      }
+      changed();
+    });
+    const until = (accept: () => boolean, what: string): Promise<void> =>
+      new Promise((done, fail) => {
+        const timer = setTimeout(() => {
+          changed = () => {};
+          fail(
+            new Error(
+              `restartWorker: no ${what} within ${RESTART_TIMEOUT_MS} ms: ${JSON.stringify([...status])}`,
+            ),
+          );
+        }, RESTART_TIMEOUT_MS);
+        changed = () => {
+          if (!accept()) return;
+          clearTimeout(timer);
+          changed = () => {};
+          done();
+        };
+        changed();
+      });
+    const running = (): string | undefined => [...status].find(([, state]) => state === 'running')?.[0];
+
+    await cdp.send('ServiceWorker.enable');
+    await until(() => running() !== undefined, 'running worker');
+    const versionId = running() as string;
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await until(() => status.get(versionId) === 'stopped', 'stop');
+    // Any extension event starts the worker again; the background ignores messages it has no handler for.
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    await until(() => status.get(versionId) === 'running', 'restart');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+
+  // Same handle, new context: wait until evaluate lands in the context that never saw the sentinel.
+  const end = Date.now() + RESTART_TIMEOUT_MS;
+  for (;;) {
+    const seen = await worker
+      .evaluate(() => (globalThis as { __restartSentinel?: string }).__restartSentinel)
+      .catch(() => sentinel);
+    if (seen === undefined) return worker;
+    if (Date.now() > end) throw new Error('restartWorker: evaluate still reaches the stopped context');
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** A page on http://127.0.0.1 with clipboard permissions: extension pages cannot be granted them. */
+async function clipboardPage(context: BrowserContext): Promise<{ page: Page; server: Server }> {
+  const server = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end('<!doctype html><title>clipboard reader</title>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  await page.goto(origin);
+  return { page, server };
+}
+
+/** Polls until `read` returns a value that `accept` takes, or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > end) throw new Error(`Timed out waiting; last value: ${String(last)}`);
+    await new Promise((done) => setTimeout(done, 100));
+    last = await read();
+  }
+  return last;
+}
