@@ -1,0 +1,81 @@
+// `npm test`: every check, in the order that fails fastest, with the time each stage took.
+// lint+format → typecheck → unit → build (Chrome, Firefox) → integration (radosgw) → e2e (Chromium + radosgw).
+// Under CI=true a missing radosgw or Chromium fails the run; elsewhere it skips those stages with one line
+// saying how to install them, and the run still exits non-zero so nothing passes by being skipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { radosgwMissing } from './radosgw.mjs';
+
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumMissing = existsSync(chromiumPath)
+  ? null
+  : `Chromium is not installed at ${chromiumPath}: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH)`;
+
+mkdirSync('.tmp', { recursive: true });
+const vitest = (project) => [
+  'npx',
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=.tmp/vitest-${project}.json`,
+];
+
+const stages = [
+  { name: 'lint + format (biome)', command: ['npx', 'biome', 'check', '.'] },
+  { name: 'typecheck (tsc)', command: ['npx', 'tsc', '--noEmit'] },
+  { name: 'unit tests', command: vitest('unit'), report: 'unit' },
+  { name: 'build chrome-mv3', command: ['npx', 'wxt', 'build'] },
+  { name: 'build firefox-mv2', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
+  {
+    name: 'integration tests (radosgw)',
+    command: vitest('integration'),
+    report: 'integration',
+    needs: [radosgwMissing()],
+  },
+  {
+    name: 'e2e tests (Chromium + radosgw)',
+    command: vitest('e2e'),
+    report: 'e2e',
+    needs: [radosgwMissing(), chromiumMissing],
+  },
+];
+
+const results = [];
+let failed = false;
+for (const stage of stages) {
+  const missing = (stage.needs ?? []).filter(Boolean);
+  if (missing.length > 0) {
+    for (const line of missing) console.error(`\n✖ ${stage.name} cannot run: ${line}`);
+    results.push({ ...stage, status: CI ? 'FAILED (missing dependency)' : 'NOT RUN', seconds: 0 });
+    failed = true;
+    continue;
+  }
+  console.log(`\n▶ ${stage.name}: ${stage.command.join(' ')}`);
+  const started = performance.now();
+  const run = spawnSync(stage.command[0], stage.command.slice(1), { stdio: 'inherit' });
+  const seconds = (performance.now() - started) / 1000;
+  const ok = run.status === 0;
+  results.push({ ...stage, status: ok ? 'ok' : 'FAILED', seconds });
+  if (!ok) {
+    failed = true;
+    if (CI || !stage.report) break;
+  }
+}
+
+let passed = 0;
+let failures = 0;
+console.log('\nstage                                   result        seconds');
+for (const result of results) {
+  console.log(`${result.name.padEnd(40)}${result.status.padEnd(14)}${result.seconds.toFixed(1).padStart(7)}`);
+  if (result.report && existsSync(`.tmp/vitest-${result.report}.json`) && result.seconds > 0) {
+    const report = JSON.parse(readFileSync(`.tmp/vitest-${result.report}.json`, 'utf8'));
+    passed += report.numPassedTests;
+    failures += report.numFailedTests;
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failures} failed`);
+process.exit(failed ? 1 : 0);
