@@ -8,6 +8,8 @@ const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Manifest V3 for Firefox too (WXT defaults Firefox to V2): one permission model everywhere.
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'S3 Presign',
@@ -31,7 +33,14 @@ export default defineConfig({
     },
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 's3-presign@s3presign.dev', strict_min_version: '115.0' } }
+        ? {
+            gecko: {
+              id: 's3-presign@s3presign.dev',
+              strict_min_version: '142.0',
+              // Firefox asks add-ons to declare what they collect: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
         : undefined,
   }),
 });

@@ -29,7 +29,7 @@ const stages = [
   { name: 'typecheck (tsc)', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'unit tests', command: vitest('unit'), report: 'unit' },
   { name: 'build chrome-mv3', command: ['npx', 'wxt', 'build'] },
-  { name: 'build firefox-mv2', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
+  { name: 'build firefox-mv3', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
   {
     name: 'integration tests (radosgw)',
     command: vitest('integration'),

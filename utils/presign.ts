@@ -1,10 +1,10 @@
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import type { HttpRequest, QueryParameterBag } from '@smithy/types';
-import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
-import { encodeKey, uriEncode } from './key-encoding';
+import { uriEncode } from './key-encoding';
 import type { AwsVariant } from './parse-s3-url';
+import { locate } from './request-target';
 import { WebCryptoSha256 } from './webcrypto-sha256';
 
 export type HttpMethod = 'GET' | 'PUT';
@@ -58,15 +58,6 @@ export interface PresignResult {
 
 const SHA256_HEADER = 'x-amz-content-sha256';
 const REGION_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// A bucket that can be the first label of a TLS host name: lowercase letters, digits and hyphens only.
-const DNS_LABEL_BUCKET = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
-
-interface Target {
-  protocol: string;
-  hostname: string;
-  port?: number;
-  path: string;
-}
 
 /** Builds a SigV4 query-authenticated URL for one object and one method, signed locally with the given keys. */
 export async function presign(input: PresignInput): Promise<PresignResult> {
@@ -192,69 +183,6 @@ function userQuery(input: PresignInput): QueryParameterBag {
     throw new PresignError('invalid-request', 'A Content-Type to sign applies to upload (PUT) links only.');
   }
   return query;
-}
-
-/** Where the request goes: scheme, host, port and the already-encoded canonical path. */
-function locate(input: PresignInput, region: string): Target {
-  const { bucket } = input;
-  if (!bucket || bucket.includes('/')) {
-    throw new PresignError(
-      'invalid-bucket',
-      bucket ? `“${bucket}” is not a bucket name.` : 'The bucket name is missing.',
-    );
-  }
-  const encodedKey = encodeKey(input.key);
-  const bucketIsDnsLabel = DNS_LABEL_BUCKET.test(bucket);
-
-  if (input.endpoint !== undefined) {
-    const base = new URL(normalizeEndpoint(input.endpoint));
-    const port = base.port === '' ? undefined : Number(base.port);
-    const prefix = base.pathname.replace(/\/$/, '');
-    if (input.forcePathStyle === false) {
-      if (!bucketIsDnsLabel) {
-        throw new PresignError(
-          'invalid-bucket',
-          `The bucket “${bucket}” cannot be part of a host name; turn on path-style addressing for this endpoint.`,
-        );
-      }
-      return {
-        protocol: base.protocol,
-        hostname: `${bucket}.${base.hostname}`,
-        port,
-        path: `${prefix}/${encodedKey}`,
-      };
-    }
-    return {
-      protocol: base.protocol,
-      hostname: base.hostname,
-      port,
-      path: `${prefix}/${uriEncode(bucket, false)}/${encodedKey}`,
-    };
-  }
-
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  if (input.variant === 'accelerate' || input.variant === 'dualstack-accelerate') {
-    if (!bucketIsDnsLabel) {
-      throw new PresignError(
-        'invalid-bucket',
-        `Transfer acceleration needs a bucket name without dots or capitals; “${bucket}” has them. Use the regional endpoint.`,
-      );
-    }
-    const host = input.variant === 'accelerate' ? 's3-accelerate' : 's3-accelerate.dualstack';
-    return { protocol: 'https:', hostname: `${bucket}.${host}.${suffix}`, path: `/${encodedKey}` };
-  }
-  // us-east-1 answers on the original global host, which is also the host S3's documentation signs for.
-  const service =
-    input.variant === 'dualstack' ? `s3.dualstack.${region}` : region === 'us-east-1' ? 's3' : `s3.${region}`;
-  // Names with dots break the TLS wildcard certificate when used as a subdomain, so they go in the path.
-  if (input.forcePathStyle || !bucketIsDnsLabel) {
-    return {
-      protocol: 'https:',
-      hostname: `${service}.${suffix}`,
-      path: `/${uriEncode(bucket, false)}/${encodedKey}`,
-    };
-  }
-  return { protocol: 'https:', hostname: `${bucket}.${service}.${suffix}`, path: `/${encodedKey}` };
 }
 
 /** Query string with every name and value SigV4-encoded, so the URL is exactly what was signed. */

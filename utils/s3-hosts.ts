@@ -1,0 +1,134 @@
+import type { BucketRules } from './bucket-name';
+import { canonicalSegment, type Endpoint, parseEndpoint } from './endpoint';
+import { PresignError } from './errors';
+import type { AwsVariant } from './parse-s3-url';
+
+// Which S3 service a host name belongs to: AWS (with region and variant), Cloudflare R2, or one of the user's
+// custom endpoints; and the hosts that look like S3 but cannot take a signed link.
+
+// An AWS region name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1.
+const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d+';
+export const REGION_RE = new RegExp(`^${REGION}$`);
+
+/** What the host tells us before the path is read. */
+export interface HostInfo {
+  hostBucket?: string;
+  rules: BucketRules;
+  region?: string;
+  endpoint?: string;
+  variant?: AwsVariant;
+  /** The raw path after the endpoint's own prefix: '' or starting with '/'. */
+  rawPath: string;
+}
+
+/** Matches the part of an AWS host before ".amazonaws.com": optional bucket labels, then the service part. */
+function awsForm(service: string): RegExp {
+  // Greedy on purpose: a dotted bucket keeps all its labels and the service part is the shortest that fits.
+  return new RegExp(`^(?:(?<bucket>.+)\\.)?(?:${service})$`);
+}
+
+const AWS_REST_FORMS: ReadonlyArray<{ form: RegExp; region?: string; variant?: AwsVariant }> = [
+  { form: awsForm('s3') },
+  { form: awsForm(`s3[.-](?<region>${REGION})`) },
+  { form: awsForm(`s3\\.dualstack\\.(?<region>${REGION})`), variant: 'dualstack' },
+  { form: awsForm('s3-accelerate'), variant: 'accelerate' },
+  { form: awsForm('s3-accelerate\\.dualstack'), variant: 'dualstack-accelerate' },
+  { form: awsForm('s3-external-1'), region: 'us-east-1' },
+];
+const WEBSITE_FORM = awsForm(`s3-website[.-]${REGION}`);
+const ACCESS_POINT_FORM = awsForm(
+  `(?:s3-accesspoint(?:\\.dualstack)?|s3-object-lambda|s3-outposts)\\.${REGION}|accesspoint\\.s3-global`,
+);
+const UNSUPPORTED_FORM = awsForm(`s3-fips(?:\\.dualstack)?[.-]${REGION}|s3express-[a-z0-9-]+\\.${REGION}`);
+
+// ACCOUNT is Cloudflare's 32-hex account id, optionally followed by a jurisdiction label (eu, fedramp).
+const R2_HOST = /^(?:(?<bucket>.+)\.)?(?<account>[0-9a-f]{32}(?:\.[a-z]+)?)\.r2\.cloudflarestorage\.com$/;
+
+export const accessPointError = (what: string): PresignError =>
+  new PresignError(
+    'access-point',
+    `${what} are not supported yet: use the bucket's own URL (https://BUCKET.s3.REGION.amazonaws.com/KEY) or s3://BUCKET/KEY.`,
+  );
+
+export const notS3Error = (host: string): PresignError =>
+  new PresignError(
+    'not-s3',
+    `${host} is not an S3 host. If it is an S3-compatible store (MinIO, Ceph…), add its endpoint to a profile.`,
+  );
+
+/** The bucket, region and variant an amazonaws.com host names; undefined for hosts that are not AWS S3. */
+export function awsHost(host: string, rawPath: string): HostInfo | undefined {
+  const [, service = '', china] = /^(.+)\.amazonaws\.com(\.cn)?$/.exec(host) ?? [];
+  if (!service) return undefined;
+  if (WEBSITE_FORM.test(service)) {
+    throw new PresignError(
+      'website-endpoint',
+      `${host} is an S3 website endpoint: website endpoints serve public files only and cannot use signed links. Use the bucket's REST URL instead (https://BUCKET.s3.REGION.amazonaws.com/KEY).`,
+    );
+  }
+  if (ACCESS_POINT_FORM.test(service)) {
+    throw accessPointError('Access points, Multi-Region Access Points and Object Lambda access points');
+  }
+  if (UNSUPPORTED_FORM.test(service)) {
+    throw new PresignError(
+      'not-s3',
+      `${host} is a FIPS or S3 Express One Zone endpoint, which is not supported yet: use the bucket's standard URL.`,
+    );
+  }
+  for (const { form, region, variant } of AWS_REST_FORMS) {
+    const groups = form.exec(service)?.groups;
+    if (!groups) continue;
+    const info: HostInfo = {
+      hostBucket: groups.bucket,
+      rules: 'strict',
+      region: groups.region ?? region,
+      variant,
+      rawPath,
+    };
+    // There is no global China endpoint: without a region the signer would pick the wrong partition.
+    if (china && !info.region) throw notS3Error(host);
+    return info;
+  }
+  return undefined;
+}
+
+/** Cloudflare R2's S3 API hosts, path-style or virtual-hosted; the jurisdiction label stays in the endpoint. */
+export function r2Host(url: URL, host: string, rawPath: string): HostInfo | undefined {
+  if (/(^|\.)r2\.dev$/.test(host)) {
+    throw new PresignError(
+      'website-endpoint',
+      `${host} is an R2 public bucket URL: it serves public files only and cannot use signed links. Use the S3 API URL (https://ACCOUNT.r2.cloudflarestorage.com/BUCKET/KEY).`,
+    );
+  }
+  const groups = R2_HOST.exec(host)?.groups;
+  if (!groups) return undefined;
+  const port = url.port ? `:${url.port}` : '';
+  const endpoint = `${url.protocol}//${groups.account}.r2.cloudflarestorage.com${port}`;
+  return { hostBucket: groups.bucket, rules: 'strict', region: 'auto', endpoint, rawPath };
+}
+
+/** Path-style under the user's endpoints: same scheme, host and port, prefix on a segment boundary, longest wins. */
+export function knownEndpointHost(
+  url: URL,
+  rawPath: string,
+  knownEndpoints: readonly string[],
+): HostInfo | undefined {
+  const origin = `${url.protocol}//${url.host}`;
+  const pathSegments = rawPath.split('/').slice(1);
+  let best: Endpoint | undefined;
+  for (const text of knownEndpoints) {
+    let endpoint: Endpoint;
+    try {
+      endpoint = parseEndpoint(text);
+    } catch {
+      continue; // The options page validates endpoints; a broken one here simply matches nothing.
+    }
+    if (endpoint.origin !== origin || (best && best.segments.length >= endpoint.segments.length)) continue;
+    if (endpoint.segments.every((segment, i) => canonicalSegment(pathSegments[i] ?? '') === segment)) {
+      best = endpoint;
+    }
+  }
+  if (!best) return undefined;
+  const endpoint = best.origin + best.segments.map((segment) => `/${segment}`).join('');
+  return { rules: 'legacy', endpoint, rawPath: `/${pathSegments.slice(best.segments.length).join('/')}` };
+}
