@@ -2,8 +2,7 @@
 // project, shared by all its test files through `inject('s3')`. Tests create their own buckets; use unique
 // names (3-63 characters) since every file of the project talks to the same server.
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error TS7016: plain JavaScript, and tsconfig has no allowJs; RadosgwApi below types it.
-import * as radosgwModule from '../../scripts/radosgw.mjs';
+import { getSessionToken, radosgwMissing, startRadosgw } from '../../scripts/radosgw.mjs';
 
 export interface S3Credentials {
   accessKeyId: string;
@@ -41,26 +40,6 @@ declare module 'vitest' {
   }
 }
 
-/** The part of scripts/radosgw.mjs used here, mirroring its JSDoc types. */
-interface RadosgwHandle {
-  endpoint: string;
-  stsEndpoint?: string;
-  region: string;
-  users: Record<'owner' | 'stranger', { uid: string } & S3Credentials>;
-  baseDir: string;
-  stop(): Promise<void>;
-}
-interface RadosgwApi {
-  radosgwMissing(): string | null;
-  startRadosgw(options?: { baseDir?: string; port?: number; sts?: boolean }): Promise<RadosgwHandle>;
-  getSessionToken(
-    handle: RadosgwHandle,
-    user: 'owner' | 'stranger',
-    durationSeconds?: number,
-  ): Promise<Omit<S3Session, 'endpoint'>>;
-}
-const { getSessionToken, radosgwMissing, startRadosgw }: RadosgwApi = radosgwModule;
-
 const SESSION_SECONDS = 3600;
 
 export default async function setup(project: TestProject) {
@@ -79,7 +58,7 @@ export default async function setup(project: TestProject) {
     const session = await getSessionToken(server, 'owner', SESSION_SECONDS);
     fixture.session = { ...session, endpoint: server.stsEndpoint ?? server.endpoint };
   } catch (error) {
-    // Only the tests of temporary credentials need it; they skip when it is missing.
+    // Only the tests of temporary credentials need it: they fail, saying so, and the others still run.
     console.warn(`s3-global-setup: no STS session: ${error instanceof Error ? error.message : error}`);
   }
   project.provide('s3', fixture);
