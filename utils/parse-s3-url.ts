@@ -11,6 +11,7 @@ import {
   splitRawUrl,
   toUrl,
 } from './raw-url';
+import { isSigningRegion } from './region';
 import {
   accessPointError,
   awsHost,
@@ -56,7 +57,7 @@ function readSignature(query: readonly QueryParam[]): { presigned: boolean; regi
   const scope = param(query, 'X-Amz-Credential', true)?.split('/');
   const region = scope?.length === 5 && scope[4] === 'aws4_request' ? scope[2] : undefined;
   // Only a name the signer accepts as a region; anything else leaves the choice to the profile.
-  return { presigned, region: region && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(region) ? region : undefined };
+  return { presigned, region: region && isSigningRegion(region) ? region : undefined };
 }
 
 /** Checks what every form shares and drops the optional fields the URL did not give. */

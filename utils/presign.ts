@@ -4,6 +4,7 @@ import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
 import { uriEncode } from './key-encoding';
 import type { AwsVariant } from './parse-s3-url';
+import { isSigningRegion } from './region';
 import { locate } from './request-target';
 import { WebCryptoSha256 } from './webcrypto-sha256';
 
@@ -57,7 +58,6 @@ export interface PresignResult {
 }
 
 const SHA256_HEADER = 'x-amz-content-sha256';
-const REGION_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Builds a SigV4 query-authenticated URL for one object and one method, signed locally with the given keys. */
 export async function presign(input: PresignInput): Promise<PresignResult> {
@@ -150,7 +150,7 @@ function checkCredentials(credentials: Credentials): Credentials {
 }
 
 function checkRegion(region: string): string {
-  if (!REGION_PATTERN.test(region)) {
+  if (!isSigningRegion(region)) {
     throw new PresignError(
       'invalid-region',
       `“${region}” is not a region name. Use one like us-east-1 or eu-west-3 (or “auto” for Cloudflare R2).`,

@@ -1,6 +1,7 @@
 import { normalizeEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import type { Profile } from './profile';
+import { isSigningRegion } from './region';
 
 /** What the profile form holds: raw text as typed or pasted. */
 export interface ProfileDraft {
@@ -65,7 +66,7 @@ export function validateDraft(
     else if (end <= now)
       errors.sessionExpiration = 'These temporary credentials have already expired: get fresh ones.';
   }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value.region)) {
+  if (!isSigningRegion(value.region)) {
     errors.region = 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
   }
   let endpoint: string | undefined;

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { PresignError } from '../errors';
 import { copiedNotice, failureNotice, type Notice } from '../notice';
 import type { HttpMethod } from '../presign';
-import { type SignedLink, signLink } from '../sign-link';
+import type { SignedLink } from '../sign-link';
 import { writeClipboard } from './clipboard';
-import { preferencesItem, profilesItem } from './storage';
+import { signWithStoredProfiles } from './stored-signer';
 
 export interface CopyOptions {
   method?: HttpMethod;
@@ -38,15 +38,13 @@ export async function copySignedLink(
     if (!url)
       throw new PresignError(
         'not-a-url',
-        'There is no link here to sign. Right-click a link to an S3 object.',
+        'There is no link here to sign: right-click a link to an S3 object, or open the object in a tab.',
       );
-    const [profiles, preferences] = await Promise.all([profilesItem.getValue(), preferencesItem.getValue()]);
-    const link = await signLink(
-      { url, method: options.method ?? 'GET', expiresIn: options.expiresIn ?? preferences.defaultExpiresIn },
-      profiles,
-      new Date(),
-      preferences.lastProfileId,
-    );
+    const link = await signWithStoredProfiles({
+      url,
+      method: options.method ?? 'GET',
+      expiresIn: options.expiresIn,
+    });
     await writeClipboard(link.url);
     await notify(copiedNotice(link, localTime));
     return link;
