@@ -8,6 +8,8 @@ const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // S3P_OUTPUT lets parallel builds (and the benchmark) use their own folder; tests read the same variable.
+  outDir: process.env.S3P_OUTPUT ?? '.output',
   // Manifest V3 for Firefox too (WXT defaults Firefox to V2): one permission model everywhere.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),

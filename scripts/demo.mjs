@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { radosgwMissing, startRadosgw } from './radosgw.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION = resolve('.output/chrome-mv3');
+const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
 const BUCKET = 'demo-bucket';
 
 const missing = radosgwMissing();

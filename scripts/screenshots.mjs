@@ -7,7 +7,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { chromium } from 'playwright-core';
 import { startRadosgw } from './radosgw.mjs';
 
-const EXTENSION = resolve('.output/chrome-mv3');
+const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
 const s3 = await startRadosgw({ sts: false });
 const profileDir = mkdtempSync(join(tmpdir(), 's3-presign-shots-'));
 try {

@@ -16,6 +16,17 @@ export type PresignErrorCode =
   | 'invalid-request'
   | 'no-profile'
   | 'clipboard-failed'
+  // What S3 (or the way to it) answered, explained.
+  | 'access-denied'
+  | 'no-such-bucket'
+  | 'no-such-key'
+  | 'wrong-region'
+  | 'invalid-access-key'
+  | 'signature-mismatch'
+  | 'clock-skew'
+  | 'network'
+  | 'host-permission'
+  | 's3-error'
   | 'internal';
 
 /** A failure with a stable code and a message that says what happened and what to do. */

@@ -1,3 +1,4 @@
+import { bucketNameProblem } from './bucket-name';
 import { normalizeEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import type { Profile } from './profile';
@@ -13,6 +14,7 @@ export interface ProfileDraft {
   region: string;
   endpoint: string;
   forcePathStyle: boolean;
+  defaultBucket: string;
 }
 
 export type DraftErrors = Partial<Record<keyof ProfileDraft, string>>;
@@ -26,6 +28,7 @@ export const EMPTY_DRAFT: ProfileDraft = {
   region: 'us-east-1',
   endpoint: '',
   forcePathStyle: true,
+  defaultBucket: '',
 };
 
 /** Trims white space and one pair of quotes pasted around a value. */
@@ -77,6 +80,10 @@ export function validateDraft(
       errors.endpoint = isPresignError(error) ? error.message : 'This endpoint is not a valid URL.';
     }
   }
+  if (value.defaultBucket) {
+    const problem = bucketNameProblem(value.defaultBucket, value.endpoint ? 'legacy' : 'strict');
+    if (problem) errors.defaultBucket = `“${value.defaultBucket}” is not a valid bucket name: ${problem}.`;
+  }
   if (Object.keys(errors).length > 0) return { errors };
   return {
     profile: {
@@ -91,6 +98,7 @@ export function validateDraft(
       region: value.region,
       ...(endpoint ? { endpoint } : {}),
       forcePathStyle: endpoint ? value.forcePathStyle : false,
+      ...(value.defaultBucket ? { defaultBucket: value.defaultBucket } : {}),
     },
   };
 }

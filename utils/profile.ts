@@ -13,6 +13,8 @@ export interface Profile {
   endpoint?: string;
   /** Bucket in the path rather than the host name. Custom endpoints default to it. */
   forcePathStyle: boolean;
+  /** Bucket the popup opens, and the one tested when ListBuckets is denied. */
+  defaultBucket?: string;
 }
 
 /** The parts of a profile that are safe to show or log: never the secret or the token. */

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
 
 /** One line saying how to get Chromium, or null when it is there. */
 export function chromiumMissing(): string | null {
