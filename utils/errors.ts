@@ -27,6 +27,8 @@ export type PresignErrorCode =
   | 'network'
   | 'host-permission'
   | 's3-error'
+  // A request the user (or the popup, on navigation) called off: nothing to show.
+  | 'cancelled'
   | 'internal';
 
 /** A failure with a stable code and a message that says what happened and what to do. */

@@ -2,6 +2,7 @@
 // project, shared by all its test files through `inject('s3')`. Tests create their own buckets; use unique
 // names (3-63 characters) since every file of the project talks to the same server.
 import type { TestProject } from 'vitest/node';
+import { createNoListBucketsUser } from '../../scripts/radosgw/no-list-user.mjs';
 import { getSessionToken, radosgwMissing, startRadosgw } from '../../scripts/radosgw.mjs';
 
 export interface S3Credentials {
@@ -32,6 +33,12 @@ export interface S3Fixture {
   stranger: S3Credentials;
   /** The owner's temporary credentials from STS GetSessionToken, valid for 1 h; absent if STS failed. */
   session?: S3Session;
+  /**
+   * A user whose own policy denies s3:ListAllMyBuckets (ListBuckets → 403 AccessDenied), like keys scoped to
+   * one bucket. The owner grants it buckets with a bucket policy naming `arn:aws:iam:::user/${uid}`. Absent if
+   * it could not be created.
+   */
+  noListBuckets?: S3Credentials & { uid: string };
 }
 
 declare module 'vitest' {
@@ -60,6 +67,14 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     // Only the tests of temporary credentials need it: they fail, saying so, and the others still run.
     console.warn(`s3-global-setup: no STS session: ${error instanceof Error ? error.message : error}`);
+  }
+  try {
+    const { uid, accessKeyId, secretAccessKey } = await createNoListBucketsUser(server);
+    fixture.noListBuckets = { uid, accessKeyId, secretAccessKey };
+  } catch (error) {
+    console.warn(
+      `s3-global-setup: no no-list-buckets user: ${error instanceof Error ? error.message : error}`,
+    );
   }
   project.provide('s3', fixture);
 
