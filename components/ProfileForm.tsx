@@ -7,6 +7,29 @@ import { Field } from './Field';
 interface ProfileFormProps {
   onSave: (profile: Profile) => Promise<void>;
   onCancel?: (() => void) | undefined;
+  /** The profile being edited; a new one is added when absent. */
+  editing?: Profile | undefined;
+}
+
+/** A time as a datetime-local input holds it (local, to the minute). */
+function localInputTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The form's text for a stored profile, to edit it. */
+export function draftOf(profile: Profile): ProfileDraft {
+  return {
+    name: profile.name,
+    accessKeyId: profile.accessKeyId,
+    secretAccessKey: profile.secretAccessKey,
+    sessionToken: profile.sessionToken ?? '',
+    sessionExpiration: profile.sessionExpiration ? localInputTime(new Date(profile.sessionExpiration)) : '',
+    region: profile.region,
+    endpoint: profile.endpoint ?? '',
+    forcePathStyle: profile.forcePathStyle,
+    defaultBucket: profile.defaultBucket ?? '',
+  };
 }
 
 type TextField = Exclude<keyof ProfileDraft, 'forcePathStyle'>;
@@ -34,17 +57,22 @@ const FIELDS: {
     label: 'Custom endpoint (S3-compatible stores only)',
     hint: 'e.g. https://minio.example.com:9000 — leave empty for AWS.',
   },
+  {
+    name: 'defaultBucket',
+    label: 'Default bucket (optional)',
+    hint: 'Opens first; needed when these keys may not list buckets.',
+  },
 ];
 
 /** Adds a profile: keys, region and, for S3-compatible stores, the endpoint. */
-export function ProfileForm({ onSave, onCancel }: ProfileFormProps): JSX.Element {
-  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_DRAFT);
+export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JSX.Element {
+  const [draft, setDraft] = useState<ProfileDraft>(editing ? draftOf(editing) : EMPTY_DRAFT);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const result = validateDraft(draft, crypto.randomUUID(), new Date());
+    const result = validateDraft(draft, editing?.id ?? crypto.randomUUID(), new Date());
     setErrors(result.errors ?? {});
     if (!result.profile) return;
     try {
@@ -57,8 +85,8 @@ export function ProfileForm({ onSave, onCancel }: ProfileFormProps): JSX.Element
   };
 
   return (
-    <form class="stack" onSubmit={submit} noValidate aria-label="Add a profile">
-      <h2>Add a profile</h2>
+    <form class="stack" onSubmit={submit} noValidate aria-label={editing ? 'Edit profile' : 'Add a profile'}>
+      <h2>{editing ? `Edit “${editing.name}”` : 'Add a profile'}</h2>
       <p class="hint">Keys stay in this browser's extension storage and only sign links locally.</p>
       {FIELDS.map((field) => (
         <Field

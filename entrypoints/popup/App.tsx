@@ -1,41 +1,95 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { Browser } from '@/components/Browser';
+import { useStored } from '@/components/hooks/use-stored';
 import { ProfileForm } from '@/components/ProfileForm';
+import { ProfileSwitcher } from '@/components/ProfileSwitcher';
+import { ProfilesView } from '@/components/ProfilesView';
 import { SignForm } from '@/components/SignForm';
-import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
+import { refusedHostMessage, requestHostAccess } from '@/utils/adapters/host-permission';
+import { removeProfile, saveProfile } from '@/utils/adapters/profile-store';
+import { bucketRegionsItem, preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
-/** The popup: set up a profile the first time, then sign links. */
+type View =
+  | { kind: 'browse' }
+  | { kind: 'paste' }
+  | { kind: 'profiles' }
+  | { kind: 'profile-form'; editing?: Profile };
+
+/** The popup: set up a profile the first time, then browse buckets and sign links (or sign a pasted link). */
 export function App(): JSX.Element {
-  const [profiles, setProfiles] = useState<Profile[] | undefined>(undefined);
-  const [adding, setAdding] = useState(false);
+  const profiles = useStored(profilesItem);
+  const preferences = useStored(preferencesItem);
+  const regions = useStored(bucketRegionsItem);
+  const [view, setView] = useState<View>({ kind: 'browse' });
+  const [notice, setNotice] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    void profilesItem.getValue().then(setProfiles);
-    return profilesItem.watch(setProfiles);
-  }, []);
+  if (profiles === undefined || preferences === undefined || regions === undefined)
+    return <main aria-busy="true" />;
+  const current = profiles.find((profile) => profile.id === preferences.lastProfileId) ?? profiles[0];
 
+  const switchTo = (id: string): void => {
+    void preferencesItem.setValue({ ...preferences, lastProfileId: id });
+    setView({ kind: 'browse' });
+  };
   const save = async (profile: Profile): Promise<void> => {
-    await profilesItem.setValue([...(profiles ?? []), profile]);
-    await preferencesItem.setValue({ ...(await preferencesItem.getValue()), lastProfileId: profile.id });
-    setAdding(false);
+    // Asked first, inside the click: browsers show the permission prompt only for a user gesture.
+    const access = await requestHostAccess(profile.endpoint);
+    await saveProfile(profile);
+    setNotice(access === 'refused' && profile.endpoint ? refusedHostMessage(profile.endpoint) : undefined);
+    setView({ kind: 'browse' });
   };
 
-  if (profiles === undefined) return <main aria-busy="true" />;
+  const showForm = !current || view.kind === 'profile-form';
   return (
     <main>
       <header>
         <h1>S3 Presign</h1>
-        {profiles.length > 0 && !adding && (
-          <button type="button" class="link" onClick={() => setAdding(true)}>
-            Add profile
-          </button>
+        {current && !showForm && (
+          <div class="header-tools">
+            <ProfileSwitcher profiles={profiles} current={current} onSwitch={switchTo} />
+            <button
+              type="button"
+              class="link"
+              onClick={() => setView({ kind: view.kind === 'profiles' ? 'browse' : 'profiles' })}
+            >
+              Profiles
+            </button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => setView({ kind: view.kind === 'paste' ? 'browse' : 'paste' })}
+            >
+              {view.kind === 'paste' ? 'Browse' : 'Paste a link'}
+            </button>
+          </div>
         )}
       </header>
-      {profiles.length === 0 || adding ? (
-        <ProfileForm onSave={save} onCancel={profiles.length > 0 ? () => setAdding(false) : undefined} />
-      ) : (
+      {notice && (
+        <p class="warning" role="alert">
+          {notice}
+        </p>
+      )}
+      {showForm ? (
+        <ProfileForm
+          key={view.kind === 'profile-form' ? (view.editing?.id ?? 'new') : 'first'}
+          editing={view.kind === 'profile-form' ? view.editing : undefined}
+          onSave={save}
+          onCancel={current ? () => setView({ kind: 'browse' }) : undefined}
+        />
+      ) : view.kind === 'paste' ? (
         <SignForm profiles={profiles} />
+      ) : view.kind === 'profiles' ? (
+        <ProfilesView
+          profiles={profiles}
+          onEdit={(profile) => setView({ kind: 'profile-form', editing: profile })}
+          onRemove={(profile) => removeProfile(profile.id)}
+          onAdd={() => setView({ kind: 'profile-form' })}
+          onDone={() => setView({ kind: 'browse' })}
+        />
+      ) : (
+        <Browser key={current.id} profile={current} preferences={preferences} regions={regions} />
       )}
     </main>
   );

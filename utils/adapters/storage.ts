@@ -16,6 +16,8 @@ export interface Preferences {
   defaultExpiresIn: number;
   /** The profile the popup opens with. */
   lastProfileId?: string;
+  /** Per profile, the bucket and folder the popup was last showing (it reopens there). */
+  lastLocation?: Record<string, { bucket: string; prefix: string }>;
 }
 
 /** Non-secret choices the user made. */
@@ -48,6 +50,40 @@ export interface LastPicked {
 }
 
 export const lastPickedItem = storage.defineItem<LastPicked | null>('local:lastPicked', {
+  fallback: null,
+  version: 1,
+});
+
+/** The region S3 named for a bucket outside its profile's region (learnt from a 301); signing and listing use it. */
+export const bucketRegionsItem = storage.defineItem<Record<BucketAddress, string>>('local:bucketRegions', {
+  fallback: {},
+  version: 1,
+});
+
+/** One folder's listing as last seen, so the popup paints at once on reopen (then refreshes). */
+export interface CachedListing {
+  prefixes: string[];
+  objects: { key: string; size: number; lastModified: string }[];
+  /** More keys exist beyond the cached ones. */
+  truncated: boolean;
+  /** ISO time it was fetched. */
+  fetchedAt: string;
+}
+
+/** Recent listings by `profileId|bucket|prefix` ("" bucket = the bucket list); bounded by utils/listing-cache.ts. */
+export const listingCacheItem = storage.defineItem<Record<string, CachedListing>>('local:listingCache', {
+  fallback: {},
+  version: 1,
+});
+
+/** A link the clipboard refused, shown by the fallback tab (offscreen.html#show); session: gone when the browser closes. */
+export interface PendingLink {
+  url: string;
+  title: string;
+  message: string;
+}
+
+export const pendingLinkItem = storage.defineItem<PendingLink | null>('session:pendingLink', {
   fallback: null,
   version: 1,
 });

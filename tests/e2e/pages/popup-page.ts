@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export interface ProfileInput {
   name: string;
@@ -6,6 +6,7 @@ export interface ProfileInput {
   secretAccessKey: string;
   region: string;
   endpoint?: string;
+  defaultBucket?: string;
 }
 
 interface SignOptions {
@@ -13,7 +14,7 @@ interface SignOptions {
   expiry?: string;
 }
 
-/** The toolbar popup, opened as a tab, driven the way a person would: labels, typing, buttons. */
+/** The toolbar popup, opened as a tab, driven the way a person would: labels, typing, keys, buttons. */
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
@@ -23,18 +24,64 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
+  /** Types a profile into the setup form and saves it; the browser (bucket list) opens. */
   async addProfile(profile: ProfileInput): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add a profile' });
+    if (!(await form.isVisible())) {
+      await this.page.getByRole('button', { name: 'Profiles' }).click();
+      await this.page.getByRole('button', { name: 'Add profile' }).click();
+    }
+    await this.fillProfile(profile);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await this.filterBox.waitFor();
+  }
+
+  /** Types a profile into the setup form without saving. */
+  async fillProfile(profile: ProfileInput): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a profile' });
     await form.getByLabel('Profile name').fill(profile.name);
     await form.getByLabel('Access key ID').fill(profile.accessKeyId);
     await form.getByLabel('Secret access key').fill(profile.secretAccessKey);
     await form.getByLabel('Region').fill(profile.region);
     if (profile.endpoint) await form.getByLabel(/Custom endpoint/).fill(profile.endpoint);
-    await form.getByRole('button', { name: 'Save profile' }).click();
-    await this.page.getByRole('form', { name: 'Sign a link' }).waitFor();
+    if (profile.defaultBucket) await form.getByLabel(/Default bucket/).fill(profile.defaultBucket);
   }
 
-  /** Signs a link and returns it. */
+  get filterBox(): Locator {
+    return this.page.getByRole('combobox', { name: /Filter/ });
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('listbox');
+  }
+
+  get status(): Locator {
+    return this.page.locator('p.status');
+  }
+
+  /** The alert the popup shows for a failure. */
+  get alert(): Locator {
+    return this.page.getByRole('alert').first();
+  }
+
+  row(name: string | RegExp): Locator {
+    return this.list.getByRole('option', { name });
+  }
+
+  /** The names of the rows rendered in the DOM now (only the visible ones, the list is virtualized). */
+  renderedNames(): Promise<string[]> {
+    return this.list.locator('[role=option] .name').allTextContents();
+  }
+
+  async open(name: string): Promise<void> {
+    await this.row(name).click();
+  }
+
+  async switchProfile(name: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Profile' }).selectOption({ label: name });
+  }
+
+  /** Signs a pasted link and returns it. */
   async sign(url: string, options: SignOptions = {}): Promise<string> {
     await this.submit(url, options);
     return this.page.getByRole('textbox', { name: 'Signed link' }).inputValue();
@@ -51,6 +98,7 @@ export class PopupPage {
 
   private async submit(url: string, options: SignOptions): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Sign a link' });
+    if (!(await form.isVisible())) await this.page.getByRole('button', { name: 'Paste a link' }).click();
     await form.getByLabel(/S3 object/).fill(url);
     if (options.method) await form.getByLabel('Link for').selectOption(options.method);
     if (options.expiry) await form.getByLabel('Expires after').selectOption({ label: options.expiry });

@@ -1,0 +1,142 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { type Location, useListing } from '@/components/hooks/use-listing';
+import {
+  bucketAddress,
+  bucketProfilesItem,
+  bucketRegionsItem,
+  lastPickedItem,
+  type Preferences,
+  preferencesItem,
+} from '@/utils/adapters/storage';
+import { isPresignError } from '@/utils/errors';
+import { formatDuration } from '@/utils/expiry';
+import type { Row } from '@/utils/listing';
+import type { Profile } from '@/utils/profile';
+import { signObject } from '@/utils/sign-object';
+import { BrowseView } from './BrowseView';
+import { ObjectPanel, type PickedObject } from './ObjectPanel';
+
+interface BrowserProps {
+  profile: Profile;
+  preferences: Preferences;
+  regions: Record<string, string>;
+}
+
+function startAt(profile: Profile, preferences: Preferences): Location {
+  return preferences.lastLocation?.[profile.id] ?? { bucket: profile.defaultBucket ?? '', prefix: '' };
+}
+
+/** Remembers what the user picked: for the shortcut (last object) and the menu (which profile signs this bucket). */
+async function remember(profile: Profile, object: PickedObject, versionId?: string): Promise<void> {
+  const address = bucketAddress(profile.endpoint, object.bucket);
+  const map = await bucketProfilesItem.getValue();
+  await Promise.all([
+    lastPickedItem.setValue({
+      profileId: profile.id,
+      bucket: object.bucket,
+      key: object.key,
+      ...(versionId ? { versionId } : {}),
+      pickedAt: new Date().toISOString(),
+    }),
+    map[address] === profile.id ? undefined : bucketProfilesItem.setValue({ ...map, [address]: profile.id }),
+  ]);
+}
+
+/** Browsing one profile's buckets, and an object's link options. */
+export function Browser({ profile, preferences, regions }: BrowserProps): JSX.Element {
+  const [location, setLocation] = useState<Location>(() => startAt(profile, preferences));
+  const [picked, setPicked] = useState<PickedObject | undefined>(undefined);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  const region = location.bucket ? regions[bucketAddress(profile.endpoint, location.bucket)] : undefined;
+  const listing = useListing(profile, location, region);
+
+  const go = (next: Location): void => {
+    setLocation(next);
+    setNotice(undefined);
+    void preferencesItem.getValue().then((current) =>
+      preferencesItem.setValue({
+        ...current,
+        lastLocation: { ...current.lastLocation, [profile.id]: next },
+      }),
+    );
+  };
+
+  const pickedFrom = (row: Extract<Row, { kind: 'object' }>): PickedObject => ({
+    bucket: location.bucket,
+    key: row.key,
+    size: row.size,
+    lastModified: row.lastModified,
+  });
+
+  const copy = async (row: Extract<Row, { kind: 'object' }>): Promise<void> => {
+    try {
+      const object = pickedFrom(row);
+      const link = await signObject(
+        profile,
+        { bucket: object.bucket, key: object.key, method: 'GET', expiresIn: preferences.defaultExpiresIn },
+        new Date(),
+        region,
+      );
+      await navigator.clipboard.writeText(link.url);
+      await remember(profile, object);
+      const at = new Date(link.expiresAt).toLocaleTimeString(undefined, {
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      const warning = link.warnings.map((w) => ` ${w.message}`).join('');
+      setNotice({
+        text: `Copied a link to ${row.name} — expires ${at} (in ${formatDuration(link.expiresIn)}).${warning}`,
+      });
+    } catch (error) {
+      setNotice({
+        text: isPresignError(error)
+          ? error.message
+          : 'Could not copy: open the object and use its Copy button.',
+        error: true,
+      });
+    }
+  };
+
+  const useRegion = (name: string): void => {
+    void bucketRegionsItem.setValue({ ...regions, [bucketAddress(profile.endpoint, location.bucket)]: name });
+  };
+
+  if (picked)
+    return (
+      <ObjectPanel
+        profile={profile}
+        object={picked}
+        region={region}
+        defaultExpiresIn={preferences.defaultExpiresIn}
+        onBack={() => setPicked(undefined)}
+        onSetDefault={(seconds) =>
+          void preferencesItem
+            .getValue()
+            .then((current) => preferencesItem.setValue({ ...current, defaultExpiresIn: seconds }))
+        }
+        onCopied={(versionId) => void remember(profile, picked, versionId)}
+      />
+    );
+  return (
+    <>
+      {notice && (
+        <p class={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+      <BrowseView
+        listing={listing}
+        location={location}
+        onGo={go}
+        onOptions={(row) => {
+          const object = pickedFrom(row);
+          setPicked(object);
+          void remember(profile, object);
+        }}
+        onCopy={(row) => void copy(row)}
+        onUseRegion={useRegion}
+      />
+    </>
+  );
+}

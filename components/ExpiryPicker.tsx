@@ -1,0 +1,75 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { isPresignError } from '@/utils/errors';
+import { EXPIRY_PRESETS, formatDuration, parseExpiry } from '@/utils/expiry';
+import { Field } from './Field';
+
+interface ExpiryPickerProps {
+  value: number;
+  defaultValue: number;
+  onChange: (seconds: number) => void;
+}
+
+const CUSTOM = 'custom';
+
+/** Presets (the default marked) or a custom duration typed as 45m, 2h, 3d, 1h30m or seconds. */
+export function ExpiryPicker({ value, defaultValue, onChange }: ExpiryPickerProps): JSX.Element {
+  const preset = EXPIRY_PRESETS.some((p) => p.seconds === value);
+  const [custom, setCustom] = useState(!preset);
+  const [text, setText] = useState(preset ? '' : formatDuration(value));
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const typed = (input: string): void => {
+    setText(input);
+    try {
+      onChange(parseExpiry(input));
+      setError(undefined);
+    } catch (caught) {
+      setError(isPresignError(caught) ? caught.message : 'Write a duration like 45m or 2h.');
+    }
+  };
+
+  return (
+    <div class="row">
+      <Field name="expiry" label="Expires after">
+        {({ id }) => (
+          <select
+            id={id}
+            value={custom ? CUSTOM : String(value)}
+            onChange={(event) => {
+              const choice = event.currentTarget.value;
+              setCustom(choice === CUSTOM);
+              if (choice !== CUSTOM) {
+                setError(undefined);
+                onChange(Number(choice));
+              }
+            }}
+          >
+            {EXPIRY_PRESETS.map((p) => (
+              <option key={p.seconds} value={String(p.seconds)}>
+                {p.label}
+                {p.seconds === defaultValue ? ' (default)' : ''}
+              </option>
+            ))}
+            <option value={CUSTOM}>Custom…</option>
+          </select>
+        )}
+      </Field>
+      {custom && (
+        <Field name="custom-expiry" label="Custom duration" error={error} hint="e.g. 45m, 2h, 3d, 1h30m">
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              type="text"
+              spellcheck={false}
+              value={text}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+              onInput={(event) => typed(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+      )}
+    </div>
+  );
+}

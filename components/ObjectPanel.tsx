@@ -1,0 +1,166 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { isPresignError } from '@/utils/errors';
+import { formatModified, formatSize } from '@/utils/listing';
+import type { HttpMethod } from '@/utils/presign';
+import type { Profile } from '@/utils/profile';
+import type { SignedLink } from '@/utils/sign-link';
+import { signObject } from '@/utils/sign-object';
+import { ExpiryPicker } from './ExpiryPicker';
+import { Field } from './Field';
+import { LinkResult } from './LinkResult';
+import { VersionPicker } from './VersionPicker';
+
+export interface PickedObject {
+  bucket: string;
+  key: string;
+  size: number;
+  lastModified: string;
+}
+
+interface ObjectPanelProps {
+  profile: Profile;
+  object: PickedObject;
+  region: string | undefined;
+  defaultExpiresIn: number;
+  onBack: () => void;
+  onSetDefault: (seconds: number) => void;
+  onCopied: (versionId: string | undefined) => void;
+}
+
+/** One object's link options — method, expiry, version, download name, content types — and the live result. */
+export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
+  const { profile, object, region, defaultExpiresIn } = props;
+  const [method, setMethod] = useState<HttpMethod>('GET');
+  const [expiresIn, setExpiresIn] = useState(defaultExpiresIn);
+  const [versionId, setVersionId] = useState<string | undefined>(undefined);
+  const [downloadName, setDownloadName] = useState('');
+  const [contentType, setContentType] = useState('');
+  const [link, setLink] = useState<SignedLink | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    const get = method === 'GET';
+    signObject(
+      profile,
+      {
+        bucket: object.bucket,
+        key: object.key,
+        method,
+        expiresIn,
+        versionId: get ? versionId : undefined,
+        downloadName: get && downloadName ? downloadName : undefined,
+        responseContentType: get && contentType.trim() ? contentType.trim() : undefined,
+        contentType: !get && contentType.trim() ? contentType.trim() : undefined,
+      },
+      new Date(),
+      region,
+    ).then(
+      (signed) => {
+        if (!live) return;
+        setLink(signed);
+        setError(undefined);
+      },
+      (caught: unknown) => {
+        if (!live) return;
+        setLink(undefined);
+        setError(isPresignError(caught) ? caught.message : 'The link could not be signed. Try again.');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [profile, object, region, method, expiresIn, versionId, downloadName, contentType]);
+
+  const name = object.key.slice(object.key.lastIndexOf('/', object.key.length - 2) + 1);
+  return (
+    <section class="stack" aria-label={`Link for ${name}`}>
+      <div class="panel-head">
+        <button type="button" class="link" onClick={props.onBack}>
+          ← Back
+        </button>
+        <h2 title={object.key}>{name}</h2>
+      </div>
+      <p class="hint">
+        {object.bucket}/{object.key} · {formatSize(object.size)} ·{' '}
+        {formatModified(object.lastModified, new Date())}
+      </p>
+      <fieldset class="method">
+        <legend>Link for</legend>
+        {(['GET', 'PUT'] as const).map((value) => (
+          <label key={value} class="check">
+            <input type="radio" name="method" checked={method === value} onChange={() => setMethod(value)} />
+            {value === 'GET' ? 'Download (GET)' : 'Upload (PUT)'}
+          </label>
+        ))}
+      </fieldset>
+      <ExpiryPicker value={expiresIn} defaultValue={defaultExpiresIn} onChange={setExpiresIn} />
+      {expiresIn !== defaultExpiresIn && (
+        <button type="button" class="link" onClick={() => props.onSetDefault(expiresIn)}>
+          Make this the default expiry
+        </button>
+      )}
+      <details>
+        <summary>More options</summary>
+        <div class="stack">
+          {method === 'GET' && (
+            <>
+              <VersionPicker
+                profile={profile}
+                object={object}
+                region={region}
+                value={versionId}
+                onChange={setVersionId}
+              />
+              <Field
+                name="download-name"
+                label="Save as (download file name)"
+                hint="Any name, also non-ASCII."
+              >
+                {({ id, describedBy }) => (
+                  <input
+                    id={id}
+                    type="text"
+                    placeholder={name}
+                    value={downloadName}
+                    aria-describedby={describedBy}
+                    onInput={(event) => setDownloadName(event.currentTarget.value)}
+                  />
+                )}
+              </Field>
+            </>
+          )}
+          <Field
+            name="content-type"
+            label={method === 'GET' ? 'Serve as Content-Type' : 'Content-Type the uploader must send'}
+            hint={
+              method === 'GET'
+                ? 'e.g. application/pdf — leave empty to keep the stored one.'
+                : 'e.g. image/png — leave empty to allow any.'
+            }
+          >
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                type="text"
+                spellcheck={false}
+                value={contentType}
+                aria-describedby={describedBy}
+                onInput={(event) => setContentType(event.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </details>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <LinkResult link={link} onCopied={() => props.onCopied(method === 'GET' ? versionId : undefined)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { describeProfile, type Profile } from '@/utils/profile';
+import { ConnectionTest } from './ConnectionTest';
+
+interface ProfilesViewProps {
+  profiles: readonly Profile[];
+  onEdit: (profile: Profile) => void;
+  onRemove: (profile: Profile) => Promise<void>;
+  onAdd: () => void;
+  /** Back to browsing (the popup); the settings page has nowhere to go back to. */
+  onDone?: () => void;
+}
+
+/** Every profile with Test connection, Edit and Remove (confirmed). */
+export function ProfilesView({ profiles, onEdit, onRemove, onAdd, onDone }: ProfilesViewProps): JSX.Element {
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  return (
+    <section class="stack" aria-label="Profiles">
+      <div class="panel-head">
+        {onDone && (
+          <button type="button" class="link" onClick={onDone}>
+            ← Back
+          </button>
+        )}
+        <h2>Profiles</h2>
+      </div>
+      <ul class="profiles">
+        {profiles.map((profile) => (
+          <li key={profile.id} class="stack">
+            <div>
+              <strong>{profile.name}</strong>
+              <p class="hint">{describeProfile(profile)}</p>
+            </div>
+            <div class="actions">
+              <button type="button" class="secondary" onClick={() => onEdit(profile)}>
+                Edit
+              </button>
+              {confirming === profile.id ? (
+                <>
+                  <button
+                    type="button"
+                    onClick={() => void onRemove(profile).then(() => setConfirming(undefined))}
+                  >
+                    Remove “{profile.name}” and its keys
+                  </button>
+                  <button type="button" class="link" onClick={() => setConfirming(undefined)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button type="button" class="secondary" onClick={() => setConfirming(profile.id)}>
+                  Remove
+                </button>
+              )}
+            </div>
+            <ConnectionTest profile={profile} />
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button type="button" onClick={onAdd}>
+          Add profile
+        </button>
+      </div>
+    </section>
+  );
+}

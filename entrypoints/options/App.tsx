@@ -1,0 +1,61 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { ExpiryPicker } from '@/components/ExpiryPicker';
+import { useStored } from '@/components/hooks/use-stored';
+import { ProfileForm } from '@/components/ProfileForm';
+import { ProfilesView } from '@/components/ProfilesView';
+import { refusedHostMessage, requestHostAccess } from '@/utils/adapters/host-permission';
+import { removeProfile, saveProfile } from '@/utils/adapters/profile-store';
+import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
+import type { Profile } from '@/utils/profile';
+
+/** The settings page: the same profile setup as the popup, with room, and the default expiry. */
+export function App(): JSX.Element {
+  const profiles = useStored(profilesItem);
+  const preferences = useStored(preferencesItem);
+  const [form, setForm] = useState<{ editing?: Profile } | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  if (profiles === undefined || preferences === undefined) return <main aria-busy="true" />;
+
+  const save = async (profile: Profile): Promise<void> => {
+    const access = await requestHostAccess(profile.endpoint);
+    await saveProfile(profile);
+    setNotice(access === 'refused' && profile.endpoint ? refusedHostMessage(profile.endpoint) : undefined);
+    setForm(undefined);
+  };
+
+  return (
+    <main class="stack">
+      <h1>S3 Presign settings</h1>
+      {notice && (
+        <p class="warning" role="alert">
+          {notice}
+        </p>
+      )}
+      {form || profiles.length === 0 ? (
+        <ProfileForm
+          key={form?.editing?.id ?? 'new'}
+          editing={form?.editing}
+          onSave={save}
+          onCancel={profiles.length > 0 ? () => setForm(undefined) : undefined}
+        />
+      ) : (
+        <ProfilesView
+          profiles={profiles}
+          onEdit={(profile) => setForm({ editing: profile })}
+          onRemove={(profile) => removeProfile(profile.id)}
+          onAdd={() => setForm({})}
+        />
+      )}
+      <section class="stack" aria-label="Defaults">
+        <h2>Defaults</h2>
+        <ExpiryPicker
+          value={preferences.defaultExpiresIn}
+          defaultValue={preferences.defaultExpiresIn}
+          onChange={(seconds) => void preferencesItem.setValue({ ...preferences, defaultExpiresIn: seconds })}
+        />
+        <p class="hint">Used by the right-click menu, the shortcut and the popup’s one-click Copy.</p>
+      </section>
+    </main>
+  );
+}
