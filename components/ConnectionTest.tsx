@@ -15,11 +15,12 @@ function summary(buckets: readonly string[], via: 'list-buckets' | 'head-bucket'
 }
 
 /** "Test connection": lists buckets (or heads the default bucket) and says what works or what is wrong. */
-export function ConnectionTest({ profile }: { profile: Profile }): JSX.Element {
+export function ConnectionTest({ profile }: { profile: Profile | undefined }): JSX.Element {
   const [result, setResult] = useState<Result | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   const run = async (): Promise<void> => {
+    if (!profile) return;
     setBusy(true);
     setResult(undefined);
     try {
@@ -39,7 +40,7 @@ export function ConnectionTest({ profile }: { profile: Profile }): JSX.Element {
 
   return (
     <div class="connection-test">
-      <button type="button" class="secondary" disabled={busy} onClick={() => void run()}>
+      <button type="button" class="secondary" disabled={busy || !profile} onClick={() => void run()}>
         {busy ? 'Testing…' : 'Test connection'}
       </button>
       {result && (

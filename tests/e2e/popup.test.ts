@@ -189,6 +189,19 @@ describe('listing errors in plain words', () => {
     await page.page.close();
   });
 
+  it('keys without permission on the bucket', async () => {
+    const page = await PopupPage.open(extension.context, extension.id);
+    await page.addProfile({
+      name: 'stranger',
+      ...s3.stranger,
+      region: s3.region,
+      endpoint: s3.endpoint,
+      defaultBucket: bucket,
+    });
+    await expect.poll(() => page.alert.textContent()).toMatch(/s3:ListBucket/);
+    await page.page.close();
+  });
+
   it('a bucket that does not exist', async () => {
     const page = await PopupPage.open(extension.context, extension.id);
     await page.addProfile({
