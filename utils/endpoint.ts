@@ -32,7 +32,14 @@ export function parseEndpoint(input: string): Endpoint {
   if (raw.authority.includes('@'))
     throw fail('holds a user name or password: remove it, keys go in the profile');
   const url = toUrl(text);
-  if (!url) throw fail('is not a valid URL: write it like https://minio.example.com:9000');
+  if (!url) {
+    // A password holding '/' (as AWS secrets do) ends the authority early and slips past the check above.
+    throw fail(
+      text.includes('@')
+        ? 'holds a user name or password: remove it, keys go in the profile'
+        : 'is not a valid URL: write it like https://minio.example.com:9000',
+    );
+  }
   const segments = raw.path.split('/').filter((segment) => segment !== '');
   const canonical = segments.map(canonicalSegment);
   if (canonical.some((segment) => segment === undefined)) throw fail('has a malformed %-escape in its path');

@@ -73,7 +73,10 @@ export function validateDraft(
     errors.region = 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
   }
   let endpoint: string | undefined;
-  if (value.endpoint) {
+  // `new URL` drops tabs and line breaks inside a host name, so a broken paste would pass unseen.
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#]*\s/i.test(value.endpoint)) {
+    errors.endpoint = 'The endpoint’s host name holds a space or line break: remove it.';
+  } else if (value.endpoint) {
     try {
       endpoint = normalizeEndpoint(value.endpoint);
     } catch (error) {

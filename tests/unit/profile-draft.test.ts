@@ -79,8 +79,13 @@ describe('validateDraft', () => {
       /date and time/,
     ],
     ['a bad region', { region: 'Frankfurt' }, 'region', /like us-east-1/],
-    ['an endpoint with userinfo', { endpoint: 'https://user:pw@minio.example.com' }, 'endpoint', /./],
-    ['an endpoint with a query', { endpoint: 'https://minio.example.com/?x=1' }, 'endpoint', /./],
+    [
+      'an endpoint with userinfo',
+      { endpoint: 'https://user:pw@minio.example.com' },
+      'endpoint',
+      /user name or password: remove it/,
+    ],
+    ['an endpoint with a query', { endpoint: 'https://minio.example.com/?x=1' }, 'endpoint', /query string/],
   ] as [string, Partial<ProfileDraft>, keyof ProfileDraft, RegExp][])(
     'explains %s',
     (_name, change, field, message) => {
@@ -90,4 +95,52 @@ describe('validateDraft', () => {
       expect(JSON.stringify(result.errors)).not.toContain(good.secretAccessKey);
     },
   );
+});
+
+describe('validateDraft: endpoints', () => {
+  it.each([
+    ['a path prefix, without its last slash', 'https://ceph.example.com/s3/', 'https://ceph.example.com/s3'],
+    ['a nested path prefix', 'https://gw.example.com/storage/s3', 'https://gw.example.com/storage/s3'],
+    [
+      'a space in the path prefix, %-encoded',
+      'https://gw.example.com/my s3',
+      'https://gw.example.com/my%20s3',
+    ],
+    ['a default port, dropped', 'https://minio.example.com:443', 'https://minio.example.com'],
+    ['another port', 'http://minio.example.com:9000', 'http://minio.example.com:9000'],
+    ['a host in capitals, lowercased', 'HTTPS://MinIO.Example.com', 'https://minio.example.com'],
+    ['an IPv6 host', 'http://[::1]:9000', 'http://[::1]:9000'],
+    ['a pasted endpoint in quotes', ' "https://minio.example.com" ', 'https://minio.example.com'],
+  ])('keeps %s', (_name, endpoint, normalized) => {
+    const result = validateDraft({ ...good, endpoint }, 'id1', NOW);
+    expect(result.errors).toBeUndefined();
+    expect(result.profile?.endpoint).toBe(normalized);
+  });
+
+  const PASSWORD = 'CANARYpassword/K7MDENG';
+  it.each([
+    ['no scheme', 'files.acme.test:9000', /must start with http:\/\/ or https:\/\//],
+    ['another scheme', 'ftp://files.acme.test', /uses ftp:\/\/; only http:\/\/ and https:\/\/ work/],
+    ['a query string', 'https://files.acme.test/s3?region=eu', /has a query string \(\?…\): remove it/],
+    ['a fragment', 'https://files.acme.test/#buckets', /has a fragment \(#…\): remove it/],
+    [
+      'a user name and password',
+      `https://AKIAUSER:${PASSWORD}@files.acme.test`,
+      /user name or password: remove it/,
+    ],
+    ['a password and a path', `https://me:${PASSWORD}@files.acme.test/s3`, /user name or password/],
+    ['a space in the host', 'https://files acme.test', /host name holds a space or line break: remove it/],
+    ['a line break in the host', 'https://files.ac\nme.test', /host name holds a space or line break/],
+    ['a tab before the path', 'https://files.acme.test\t/s3', /host name holds a space or line break/],
+    ['a space after the scheme', 'https:// files.acme.test', /host name holds a space or line break/],
+    ['a malformed %-escape in the path', 'https://files.acme.test/a%zz', /malformed %-escape in its path/],
+    ['a port out of range', 'https://files.acme.test:99999', /not a valid URL: write it like/],
+    ['no host', 'https://', /not a valid URL/],
+  ])('explains an endpoint with %s, without repeating it', (_name, endpoint, message) => {
+    const result = validateDraft({ ...good, endpoint }, 'id1', NOW);
+    expect(result.profile).toBeUndefined();
+    expect(result.errors).toEqual({ endpoint: expect.stringMatching(message) });
+    expect(result.errors?.endpoint).not.toContain('CANARY');
+    expect(result.errors?.endpoint).not.toContain('acme');
+  });
 });

@@ -1,0 +1,150 @@
+import { readExported } from './import-credentials/exported';
+import {
+  type FoundProfile,
+  hasKeys,
+  type ImportProblem,
+  type ImportSource,
+  type KeysFrom,
+} from './import-credentials/found-profile';
+import { parseIni } from './import-credentials/ini';
+import { profilesFromIni } from './import-credentials/shared-config';
+import type { Profile } from './profile';
+import { type DraftErrors, EMPTY_DRAFT, type ProfileDraft, validateDraft } from './profile-draft';
+
+// Paste import for the profile form: whatever the user copied from a terminal or a file becomes one draft per
+// profile, shown for review before anything is saved. The readers are in ./import-credentials/.
+
+export type { ImportProblem, ImportSource };
+
+/** One profile found in the pasted text, as a draft for the form. */
+export interface ImportEntry {
+  /** The profile's name as pasted; the draft's name may be edited, this stays. */
+  section: string;
+  /** 1-based line where the profile starts. */
+  line: number;
+  /** Where its keys came from: a credentials/config file, JSON, shell variables or the IAM CSV. */
+  source: ImportSource;
+  draft: ProfileDraft;
+}
+
+export interface ImportResult {
+  entries: ImportEntry[];
+  problems: ImportProblem[];
+}
+
+export type PreviewEntry = ImportEntry &
+  ({ profile: Profile; errors?: undefined } | { profile?: undefined; errors: DraftErrors });
+
+export interface ImportPreview {
+  entries: PreviewEntry[];
+  problems: ImportProblem[];
+  ready: number;
+  needsFixing: number;
+}
+
+/** The one problem reported when the text holds nothing this reader knows. */
+export const NOTHING_TO_IMPORT =
+  'Nothing to import was found. Paste your ~/.aws/credentials or ~/.aws/config file, the output of `aws configure export-credentials` (JSON or --format env), or the access key CSV from the IAM console.';
+
+const KEYS_FROM: Record<KeysFrom, string> = {
+  sso: 'signs in through IAM Identity Center (SSO)',
+  role: 'assumes an IAM role (role_arn)',
+  'web-identity': 'assumes a role with a web identity token',
+  process: 'gets its keys from a credential_process program',
+};
+
+function keylessProblem(found: FoundProfile): ImportProblem {
+  const profile = /[\s"']/.test(found.name) ? `"${found.name.replaceAll('"', '')}"` : found.name;
+  const command = `\`aws configure export-credentials --profile ${profile}\``;
+  const message = found.keysFrom
+    ? `Profile “${found.name}” ${KEYS_FROM[found.keysFrom]}, so its keys are not in the file and cannot be imported from it. Run ${command} and paste the JSON it prints instead (those keys are temporary: import them again when they expire).`
+    : `Profile “${found.name}” has no keys in what you pasted: paste its section of ~/.aws/credentials too, or the JSON printed by ${command}.`;
+  return { section: found.name, line: found.line, message };
+}
+
+function freeName(name: string, taken: ReadonlyMap<string, unknown>): string {
+  let suffix = 2;
+  while (taken.has(`${name}-${suffix}`)) suffix++;
+  return `${name}-${suffix}`;
+}
+
+/**
+ * One profile per name, in order of first appearance: a config file's region and endpoint join the keys of a
+ * credentials section or of exported JSON with the same name. Two different keys under one name stay two.
+ */
+function mergeByName(found: readonly FoundProfile[]): FoundProfile[] {
+  const byName = new Map<string, FoundProfile>();
+  for (const next of [...found].sort((a, b) => a.line - b.line)) {
+    const known = byName.get(next.name);
+    if (!known) byName.set(next.name, next);
+    else if (known.accessKeyId && next.accessKeyId && known.accessKeyId !== next.accessKeyId) {
+      const name = freeName(next.name, byName);
+      byName.set(name, { ...next, name });
+    } else {
+      const source = hasKeys(next) ? next.source : known.source;
+      byName.set(next.name, { ...known, ...next, line: known.line, source });
+    }
+  }
+  return [...byName.values()];
+}
+
+function toDraft(found: FoundProfile): ProfileDraft {
+  const endpoint = found.endpoint ?? '';
+  const style = found.addressingStyle?.toLowerCase();
+  return {
+    ...EMPTY_DRAFT,
+    name: found.name,
+    accessKeyId: found.accessKeyId ?? '',
+    secretAccessKey: found.secretAccessKey ?? '',
+    sessionToken: found.sessionToken ?? '',
+    sessionExpiration: found.sessionExpiration ?? '',
+    region: found.region ?? 'us-east-1',
+    endpoint,
+    // S3-compatible stores rarely have the wildcard DNS virtual-hosted style needs; AWS ignores the flag.
+    forcePathStyle: style === 'virtual' ? false : style === 'path' || endpoint !== '',
+  };
+}
+
+/**
+ * Reads pasted credentials — ~/.aws/credentials and/or ~/.aws/config, `aws configure export-credentials`
+ * output (JSON or shell variables), STS/IAM JSON, the IAM console's CSV — into one draft per profile.
+ * Drafts are not validated here; problems say what was skipped and what to paste instead.
+ */
+export function parseCredentialsImport(text: string): ImportResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const exported = readExported(lines);
+  const ini = profilesFromIni(
+    parseIni(lines.map((line, index) => (exported.claimed.has(index) ? undefined : line))),
+  );
+  const problems = [...exported.problems, ...ini.problems];
+  const entries: ImportEntry[] = [];
+  for (const found of mergeByName([...ini.profiles, ...exported.profiles])) {
+    if (hasKeys(found)) {
+      entries.push({ section: found.name, line: found.line, source: found.source, draft: toDraft(found) });
+    } else problems.push(keylessProblem(found));
+  }
+  if (entries.length === 0 && (problems.length === 0 || (!exported.recognised && !ini.recognised))) {
+    return { entries: [], problems: [{ message: NOTHING_TO_IMPORT }] };
+  }
+  problems.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+  return { entries, problems };
+}
+
+/** parseCredentialsImport, then validateDraft on each draft: the profile to save, or what to fix in it. */
+export function previewImport(text: string, now: Date, makeId: () => string): ImportPreview {
+  const { entries, problems } = parseCredentialsImport(text);
+  const checked = entries.map(
+    (entry): PreviewEntry => ({ ...entry, ...validateDraft(entry.draft, makeId(), now) }),
+  );
+  const ready = checked.filter((entry) => entry.profile !== undefined).length;
+  return { entries: checked, problems, ready, needsFixing: checked.length - ready };
+}
+
+/** "3 profiles ready, 1 needs fixing", for the preview's heading. */
+export function importSummary(preview: Pick<ImportPreview, 'ready' | 'needsFixing'>): string {
+  const { ready, needsFixing } = preview;
+  if (ready + needsFixing === 0) return 'No profile to import';
+  const parts = [`${ready} ${ready === 1 ? 'profile' : 'profiles'} ready`];
+  if (needsFixing > 0) parts.push(`${needsFixing} ${needsFixing === 1 ? 'needs' : 'need'} fixing`);
+  return parts.join(', ');
+}

@@ -1,0 +1,285 @@
+import { normalizeEndpoint } from './endpoint';
+import { isPresignError } from './errors';
+import { cleanPasted } from './profile-draft';
+import { toUrl } from './raw-url';
+import { isSigningRegion } from './region';
+
+// Presets for the setup form: each store's endpoint, region and addressing style follow from one or two
+// values the user can copy from that store's console. Region lists are suggestions for the form, not a
+// whitelist: stores open regions faster than this file changes, so any name of the right shape is accepted.
+
+export type ProviderId = 'aws' | 'r2' | 'custom' | 'wasabi' | 'b2' | 'spaces';
+export type ProviderInput = 'accountId' | 'region' | 'endpoint' | 'jurisdiction';
+
+/** What the form holds for a preset; only the fields the provider needs are read. */
+export interface ProviderInputs {
+  accountId?: string;
+  region?: string;
+  endpoint?: string;
+  jurisdiction?: string;
+}
+
+/** The profile fields a preset fills in; endpoint '' means AWS itself. */
+export interface ProviderSettings {
+  endpoint: string;
+  region: string;
+  forcePathStyle: boolean;
+}
+
+/** Why the inputs give no settings, and which input to fix. */
+export interface ProviderError {
+  error: string;
+  field: ProviderInput;
+}
+
+export interface Provider {
+  id: ProviderId;
+  label: string;
+  /** The inputs the form shows; optional ones (region for AWS and custom, jurisdiction) have a default. */
+  needs: readonly ProviderInput[];
+  regions?: readonly string[];
+  /** Where to find the values in the provider's console. */
+  hint: string;
+  /** What the least-privileged key is called there. */
+  permissions: string;
+}
+
+const words = (list: string): readonly string[] => list.split(' ');
+
+const AWS_REGIONS = words(
+  'us-east-1 us-east-2 us-west-1 us-west-2 ca-central-1 ca-west-1 mx-central-1 sa-east-1 ' +
+    'eu-west-1 eu-west-2 eu-west-3 eu-central-1 eu-central-2 eu-south-1 eu-south-2 eu-north-1 ' +
+    'il-central-1 me-south-1 me-central-1 af-south-1 ap-south-1 ap-south-2 ap-east-1 ' +
+    'ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 ap-southeast-7 ' +
+    'ap-northeast-1 ap-northeast-2 ap-northeast-3',
+);
+
+/** R2 jurisdictions other than the default one; each gets its own host label. */
+export const R2_JURISDICTIONS = ['eu', 'fedramp'] as const;
+
+/** The setup form's presets, in the order the form lists them. */
+export const PROVIDERS: readonly Provider[] = [
+  {
+    id: 'aws',
+    label: 'Amazon S3',
+    needs: ['region'],
+    regions: AWS_REGIONS,
+    hint: 'Create an access key in IAM (your user → Security credentials). Region: the bucket’s, shown in the S3 console.',
+    permissions:
+      'An IAM policy allowing s3:GetObject on the bucket’s objects (s3:PutObject for upload links, s3:ListBucket on the bucket to browse it).',
+  },
+  {
+    id: 'r2',
+    label: 'Cloudflare R2',
+    needs: ['accountId', 'jurisdiction'],
+    hint: 'Account ID: 32 hex characters, under R2 → Account details. Keys: R2 → Manage API tokens. Jurisdiction: only for buckets created in the EU or FedRAMP jurisdiction.',
+    permissions:
+      'An R2 API token with “Object Read only” (“Object Read & Write” for upload links), applied to this bucket only.',
+  },
+  {
+    id: 'wasabi',
+    label: 'Wasabi',
+    needs: ['region'],
+    regions: words(
+      'us-east-1 us-east-2 us-central-1 us-west-1 us-west-2 ca-central-1 eu-central-1 eu-central-2 ' +
+        'eu-west-1 eu-west-2 eu-west-3 eu-south-1 ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-2',
+    ),
+    hint: 'Region: the bucket’s, shown in the Wasabi console’s bucket list. Keys: Access Keys → Create access key.',
+    permissions:
+      'A sub-user’s access key with a policy allowing s3:GetObject on the bucket (s3:PutObject for upload links, s3:ListBucket to browse).',
+  },
+  {
+    id: 'b2',
+    label: 'Backblaze B2',
+    needs: ['region'],
+    // Not exhaustive: B2 adds clusters; the bucket's endpoint (s3.REGION.backblazeb2.com) names its own.
+    regions: words('us-west-000 us-west-001 us-west-002 us-west-004 us-east-005 eu-central-003 ca-east-006'),
+    hint: 'Region: from the bucket’s Endpoint, s3.REGION.backblazeb2.com (you can paste the whole endpoint). Keys: Application Keys → Add a New Application Key; the master key does not work with the S3 API.',
+    permissions:
+      'An application key allowed access to this bucket only, Read Only (Read and Write for upload links).',
+  },
+  {
+    id: 'spaces',
+    label: 'DigitalOcean Spaces',
+    needs: ['region'],
+    regions: words('nyc3 ams3 sgp1 fra1 sfo3 syd1 blr1 tor1 lon1 atl1 ric1'),
+    hint: 'Region: from the Space’s Origin Endpoint, REGION.digitaloceanspaces.com (you can paste the whole endpoint). Keys: Spaces Object Storage → Access Keys.',
+    permissions:
+      'A Spaces access key with Limited Access to this Space: Read (Read/Write/Delete for upload links).',
+  },
+  {
+    id: 'custom',
+    label: 'MinIO, Ceph or other S3-compatible',
+    needs: ['endpoint', 'region'],
+    hint: 'Endpoint: the S3 API’s URL, e.g. https://minio.example.com:9000 — not the web console’s. Region: us-east-1 unless the server sets one (Ceph: the zone group’s name).',
+    permissions:
+      'MinIO: an access key whose policy allows s3:GetObject (s3:PutObject, s3:ListBucket) on the bucket. Ceph: a user or subuser with read (or read-write) access to it.',
+  },
+];
+
+/** The preset with this id. */
+export function providerById(id: ProviderId): Provider {
+  return PROVIDERS.find((provider) => provider.id === id) as Provider;
+}
+
+// Hosts by provider, with or without a bucket in front (consoles show both); in those that name a region,
+// group 1 is that region.
+const R2_HOST = /^(?:.+\.)?([0-9a-f]{32})(?:\.([a-z]+))?\.r2\.cloudflarestorage\.com$/;
+
+type RegionalId = 'wasabi' | 'b2' | 'spaces';
+
+// Stores whose endpoint follows from the region. Shapes are checked so a typo fails here rather than as a DNS
+// error on the first link.
+const REGIONAL: Record<RegionalId, { host: RegExp; shape: RegExp; endpoint: (region: string) => string }> = {
+  wasabi: {
+    host: /^(?:.+\.)?s3\.(?:([a-z0-9-]+)\.)?wasabisys\.com$/,
+    shape: /^[a-z]{2}-[a-z]+-\d+$/,
+    endpoint: (region) => `https://s3.${region}.wasabisys.com`,
+  },
+  b2: {
+    host: /^(?:.+\.)?s3\.([a-z0-9-]+)\.backblazeb2\.com$/,
+    shape: /^[a-z]{2}-[a-z]+-\d{3}$/,
+    endpoint: (region) => `https://s3.${region}.backblazeb2.com`,
+  },
+  spaces: {
+    host: /^(?:.+\.)?([a-z0-9-]+)\.digitaloceanspaces\.com$/,
+    shape: /^[a-z]{3}\d$/,
+    endpoint: (region) => `https://${region}.digitaloceanspaces.com`,
+  },
+};
+
+/** The host name of a URL or bare host as pasted, lowercased; '' when there is none. */
+function hostOf(text: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  return toUrl(withScheme)?.hostname.toLowerCase() ?? '';
+}
+
+/** A region typed as such, or taken from a pasted endpoint of this provider (Wasabi's bare host is us-east-1). */
+function regionInput(raw: string | undefined, host: RegExp): string {
+  const text = cleanPasted(raw ?? '').toLowerCase();
+  const match = host.exec(hostOf(text));
+  return match ? (match[1] ?? 'us-east-1') : text;
+}
+
+function regionSettings(id: RegionalId, raw: string | undefined): ProviderSettings | ProviderError {
+  const { label, regions } = providerById(id);
+  const { host, shape, endpoint } = REGIONAL[id];
+  const region = regionInput(raw, host);
+  const examples = regions?.slice(0, 3).join(', ') ?? '';
+  if (!region) return { field: 'region', error: `Pick the bucket’s ${label} region, e.g. ${examples}.` };
+  if (!shape.test(region)) {
+    return {
+      field: 'region',
+      error: `That is not a ${label} region: they look like ${examples}. Copy it from the bucket’s endpoint.`,
+    };
+  }
+  return { endpoint: endpoint(region), region, forcePathStyle: true };
+}
+
+function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
+  const text = cleanPasted(inputs.accountId ?? '').toLowerCase();
+  // The R2 dashboard shows the whole S3 API URL next to the account ID; either may be pasted.
+  const fromUrl = R2_HOST.exec(hostOf(text));
+  const accountId = fromUrl?.[1] ?? text;
+  const jurisdiction = cleanPasted(inputs.jurisdiction ?? fromUrl?.[2] ?? '').toLowerCase();
+  if (!accountId) {
+    return {
+      field: 'accountId',
+      error: 'Paste the Cloudflare account ID, shown under R2 → Account details.',
+    };
+  }
+  if (!/^[0-9a-f]{32}$/.test(accountId)) {
+    return {
+      field: 'accountId',
+      error: 'An R2 account ID is 32 hex characters (0-9, a-f): copy it from R2 → Account details.',
+    };
+  }
+  if (
+    jurisdiction &&
+    jurisdiction !== 'default' &&
+    !(R2_JURISDICTIONS as readonly string[]).includes(jurisdiction)
+  ) {
+    return {
+      field: 'jurisdiction',
+      error: `An R2 jurisdiction is ${R2_JURISDICTIONS.join(' or ')}; leave it empty for buckets in the default one.`,
+    };
+  }
+  const label = jurisdiction && jurisdiction !== 'default' ? `.${jurisdiction}` : '';
+  return {
+    endpoint: `https://${accountId}${label}.r2.cloudflarestorage.com`,
+    region: 'auto',
+    forcePathStyle: true,
+  };
+}
+
+function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderError {
+  const raw = cleanPasted(inputs.endpoint ?? '');
+  if (!raw) {
+    return { field: 'endpoint', error: 'Write the S3 API’s URL, e.g. https://minio.example.com:9000.' };
+  }
+  let endpoint: string;
+  try {
+    endpoint = normalizeEndpoint(raw);
+  } catch (error) {
+    return {
+      field: 'endpoint',
+      error: isPresignError(error) ? error.message : 'This endpoint is not a valid URL.',
+    };
+  }
+  const region = cleanPasted(inputs.region ?? '') || 'us-east-1';
+  if (!isSigningRegion(region)) {
+    return { field: 'region', error: 'Write a region like us-east-1, the default of MinIO and Ceph.' };
+  }
+  return { endpoint, region, forcePathStyle: true };
+}
+
+/** The endpoint, region and addressing style a preset gives for the user's inputs, or what to fix. */
+export function applyProvider(id: ProviderId, inputs: ProviderInputs): ProviderSettings | ProviderError {
+  switch (id) {
+    case 'aws': {
+      const region = cleanPasted(inputs.region ?? '') || 'us-east-1';
+      if (!isSigningRegion(region))
+        return { field: 'region', error: 'Write the bucket’s AWS region, like us-east-1 or eu-west-3.' };
+      return { endpoint: '', region, forcePathStyle: false };
+    }
+    case 'r2':
+      return r2Settings(inputs);
+    case 'wasabi':
+    case 'b2':
+    case 'spaces':
+      return regionSettings(id, inputs.region);
+    case 'custom':
+      return customSettings(inputs);
+  }
+}
+
+/** Whether applyProvider gave settings rather than an error. */
+export function isProviderError(result: ProviderSettings | ProviderError): result is ProviderError {
+  return 'error' in result;
+}
+
+/** Which preset a profile's endpoint belongs to: 'aws' without one, 'custom' for hosts no preset makes. */
+export function detectProvider(endpoint: string | undefined): ProviderId {
+  if (!endpoint?.trim()) return 'aws';
+  const host = hostOf(endpoint.trim());
+  if (R2_HOST.test(host)) return 'r2';
+  const regional = (Object.keys(REGIONAL) as RegionalId[]).find((id) => REGIONAL[id].host.test(host));
+  if (regional) return regional;
+  // An amazonaws.com endpoint (a VPC endpoint, say) stays custom: the AWS preset would drop it.
+  return 'custom';
+}
+
+/** The preset inputs that give back a stored profile's endpoint and region, to refill the form on edit. */
+export function providerInputs(profile: { endpoint?: string; region: string }): {
+  id: ProviderId;
+  inputs: ProviderInputs;
+} {
+  const id = detectProvider(profile.endpoint);
+  const host = hostOf(profile.endpoint?.trim() ?? '');
+  if (id === 'r2') {
+    const [, accountId, jurisdiction] = R2_HOST.exec(host) ?? [];
+    return { id, inputs: { accountId, ...(jurisdiction ? { jurisdiction } : {}) } };
+  }
+  if (id === 'custom') return { id, inputs: { endpoint: profile.endpoint ?? '', region: profile.region } };
+  return { id, inputs: { region: profile.region } };
+}
