@@ -1,15 +1,52 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Profile } from '@/utils/profile';
-import { type DraftErrors, EMPTY_DRAFT, type ProfileDraft, validateDraft } from '@/utils/profile-draft';
+import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
+import { buildProfile, type SetupErrors } from '@/utils/profile-setup';
+import {
+  PROVIDERS,
+  type ProviderId,
+  type ProviderInputs,
+  providerById,
+  providerInputs,
+} from '@/utils/providers';
+import { ConnectionTest } from './ConnectionTest';
 import { Field } from './Field';
+import { ImportPanel } from './ImportPanel';
+import { ProviderFields } from './ProviderFields';
 
 interface ProfileFormProps {
-  onSave: (profile: Profile) => Promise<void>;
+  onSave: (profiles: Profile[]) => Promise<void>;
   onCancel?: (() => void) | undefined;
   /** The profile being edited; a new one is added when absent. */
   editing?: Profile | undefined;
 }
+
+type KeyField =
+  | 'name'
+  | 'accessKeyId'
+  | 'secretAccessKey'
+  | 'sessionToken'
+  | 'sessionExpiration'
+  | 'defaultBucket';
+
+const FIELDS: {
+  name: KeyField;
+  label: string;
+  type?: 'text' | 'password' | 'datetime-local';
+  hint?: string;
+}[] = [
+  { name: 'name', label: 'Profile name' },
+  { name: 'accessKeyId', label: 'Access key ID' },
+  { name: 'secretAccessKey', label: 'Secret access key', type: 'password' },
+  { name: 'sessionToken', label: 'Session token (temporary credentials only)', type: 'password' },
+  { name: 'sessionExpiration', label: 'Session expires (optional)', type: 'datetime-local' },
+  {
+    name: 'defaultBucket',
+    label: 'Default bucket (optional)',
+    hint: 'Opens first; needed when these keys may not list buckets.',
+  },
+];
 
 /** A time as a datetime-local input holds it (local, to the minute). */
 function localInputTime(date: Date): string {
@@ -32,62 +69,79 @@ export function draftOf(profile: Profile): ProfileDraft {
   };
 }
 
-type TextField = Exclude<keyof ProfileDraft, 'forcePathStyle'>;
-
-const FIELDS: {
-  name: TextField;
-  label: string;
-  type?: 'text' | 'password' | 'datetime-local';
-  hint?: string;
-  autocomplete?: string;
-}[] = [
-  { name: 'name', label: 'Profile name' },
-  { name: 'accessKeyId', label: 'Access key ID', autocomplete: 'off' },
-  { name: 'secretAccessKey', label: 'Secret access key', type: 'password', autocomplete: 'off' },
-  {
-    name: 'sessionToken',
-    label: 'Session token (temporary credentials only)',
-    type: 'password',
-    autocomplete: 'off',
-  },
-  { name: 'sessionExpiration', label: 'Session expires (optional)', type: 'datetime-local' },
-  { name: 'region', label: 'Region', hint: 'us-east-1, eu-west-3… or “auto” for Cloudflare R2.' },
-  {
-    name: 'endpoint',
-    label: 'Custom endpoint (S3-compatible stores only)',
-    hint: 'e.g. https://minio.example.com:9000 — leave empty for AWS.',
-  },
-  {
-    name: 'defaultBucket',
-    label: 'Default bucket (optional)',
-    hint: 'Opens first; needed when these keys may not list buckets.',
-  },
-];
-
-/** Adds a profile: keys, region and, for S3-compatible stores, the endpoint. */
+/** Adds or edits a profile: the store (presets), the keys, a connection test; or imports several from a paste. */
 export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JSX.Element {
+  const start = editing ? providerInputs(editing) : { id: 'aws' as ProviderId, inputs: {} };
   const [draft, setDraft] = useState<ProfileDraft>(editing ? draftOf(editing) : EMPTY_DRAFT);
-  const [errors, setErrors] = useState<DraftErrors>({});
+  const [provider, setProvider] = useState<ProviderId>(start.id);
+  const [inputs, setInputs] = useState<ProviderInputs>(start.inputs);
+  const [errors, setErrors] = useState<SetupErrors>({});
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
+  const [id] = useState(() => editing?.id ?? crypto.randomUUID());
 
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    const result = validateDraft(draft, editing?.id ?? crypto.randomUUID(), new Date());
-    setErrors(result.errors ?? {});
-    if (!result.profile) return;
+  const save = async (profiles: Profile[]): Promise<void> => {
     try {
-      await onSave(result.profile);
+      await onSave(profiles);
     } catch {
       setSaveError(
         'The profile could not be saved (browser storage refused it). Nothing was changed; try again.',
       );
     }
   };
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const result = buildProfile(draft, provider, inputs, id, new Date());
+    setErrors(result.errors ?? {});
+    if (result.profile) await save([result.profile]);
+  };
 
+  if (importing) return <ImportPanel onSave={save} onCancel={() => setImporting(false)} />;
+  const candidate = buildProfile(draft, provider, inputs, id, new Date()).profile;
+  const store = providerById(provider);
   return (
     <form class="stack" onSubmit={submit} noValidate aria-label={editing ? 'Edit profile' : 'Add a profile'}>
-      <h2>{editing ? `Edit “${editing.name}”` : 'Add a profile'}</h2>
+      <div class="panel-head">
+        <h2>{editing ? `Edit “${editing.name}”` : 'Add a profile'}</h2>
+        {!editing && (
+          <button type="button" class="link" onClick={() => setImporting(true)}>
+            Import from AWS CLI…
+          </button>
+        )}
+      </div>
       <p class="hint">Keys stay in this browser's extension storage and only sign links locally.</p>
+      <Field name="provider" label="Store" hint={store.hint}>
+        {({ id: fieldId, describedBy }) => (
+          <select
+            id={fieldId}
+            value={provider}
+            aria-describedby={describedBy}
+            onChange={(event) => setProvider(event.currentTarget.value as ProviderId)}
+          >
+            {PROVIDERS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ProviderFields
+        provider={provider}
+        inputs={inputs}
+        errors={errors}
+        onInput={(field, value) => setInputs({ ...inputs, [field]: value })}
+      />
+      {provider === 'custom' && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.forcePathStyle}
+            onChange={(event) => setDraft({ ...draft, forcePathStyle: event.currentTarget.checked })}
+          />
+          Path-style addressing (bucket in the path; most S3-compatible stores need it)
+        </label>
+      )}
       {FIELDS.map((field) => (
         <Field
           key={field.name}
@@ -96,12 +150,12 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           error={errors[field.name]}
           hint={field.hint}
         >
-          {({ id, describedBy, invalid }) => (
+          {({ id: fieldId, describedBy, invalid }) => (
             <input
-              id={id}
+              id={fieldId}
               // Preact's input types are split by role; a union of plain text types is fine at run time.
               type={(field.type ?? 'text') as 'text'}
-              autocomplete={field.autocomplete}
+              autocomplete="off"
               spellcheck={false}
               value={draft[field.name]}
               aria-invalid={invalid}
@@ -111,14 +165,8 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           )}
         </Field>
       ))}
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={draft.forcePathStyle}
-          onChange={(event) => setDraft({ ...draft, forcePathStyle: event.currentTarget.checked })}
-        />
-        Path-style addressing (bucket in the path; most S3-compatible stores need it)
-      </label>
+      <p class="hint">Least privilege: {store.permissions}</p>
+      <ConnectionTest profile={candidate} />
       {saveError && (
         <p class="error" role="alert">
           {saveError}

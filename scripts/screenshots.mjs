@@ -55,7 +55,12 @@ try {
     await form.getByLabel('Profile name').fill('local ceph');
     await form.getByLabel('Access key ID').fill(owner.accessKeyId);
     await form.getByLabel('Secret access key').fill(owner.secretAccessKey);
+    await form
+      .getByLabel('Store', { exact: true })
+      .selectOption({ label: 'MinIO, Ceph or other S3-compatible' });
     await form.getByLabel(/Custom endpoint/).fill(s3.endpoint);
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText(/Connected:/).waitFor();
     await page.screenshot({ path: `${SHOTS}/popup-setup${suffix}.png`, fullPage: true });
     await form.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('option', { name: /invoices/ }).click();

@@ -4,8 +4,7 @@ import { ExpiryPicker } from '@/components/ExpiryPicker';
 import { useStored } from '@/components/hooks/use-stored';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
-import { refusedHostMessage, requestHostAccess } from '@/utils/adapters/host-permission';
-import { removeProfile, saveProfile } from '@/utils/adapters/profile-store';
+import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
 import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
@@ -17,10 +16,8 @@ export function App(): JSX.Element {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   if (profiles === undefined || preferences === undefined) return <main aria-busy="true" />;
 
-  const save = async (profile: Profile): Promise<void> => {
-    const access = await requestHostAccess(profile.endpoint);
-    await saveProfile(profile);
-    setNotice(access === 'refused' && profile.endpoint ? refusedHostMessage(profile.endpoint) : undefined);
+  const save = async (saved: Profile[]): Promise<void> => {
+    setNotice(await saveProfilesAsking(saved));
     setForm(undefined);
   };
 

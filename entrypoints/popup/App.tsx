@@ -6,8 +6,7 @@ import { ProfileForm } from '@/components/ProfileForm';
 import { ProfileSwitcher } from '@/components/ProfileSwitcher';
 import { ProfilesView } from '@/components/ProfilesView';
 import { SignForm } from '@/components/SignForm';
-import { refusedHostMessage, requestHostAccess } from '@/utils/adapters/host-permission';
-import { removeProfile, saveProfile } from '@/utils/adapters/profile-store';
+import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
 import { bucketRegionsItem, preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
@@ -33,11 +32,8 @@ export function App(): JSX.Element {
     void preferencesItem.setValue({ ...preferences, lastProfileId: id });
     setView({ kind: 'browse' });
   };
-  const save = async (profile: Profile): Promise<void> => {
-    // Asked first, inside the click: browsers show the permission prompt only for a user gesture.
-    const access = await requestHostAccess(profile.endpoint);
-    await saveProfile(profile);
-    setNotice(access === 'refused' && profile.endpoint ? refusedHostMessage(profile.endpoint) : undefined);
+  const save = async (saved: Profile[]): Promise<void> => {
+    setNotice(await saveProfilesAsking(saved));
     setView({ kind: 'browse' });
   };
 

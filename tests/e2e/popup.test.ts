@@ -60,7 +60,12 @@ afterAll(async () => {
 });
 
 describe('the popup', () => {
-  it('first run: a profile typed into the setup form opens the bucket list', async () => {
+  it('first run: a profile typed into the setup form tests its connection, then opens the bucket list', async () => {
+    await popup.fillProfile({ name: 'local ceph', ...s3.owner, region: s3.region, endpoint: s3.endpoint });
+    await popup.page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => popup.page.getByText(/^Connected:/).textContent())
+      .toMatch(/Connected: \d+ buckets? \(.*popup-e2e-/);
     await popup.addProfile({ name: 'local ceph', ...s3.owner, region: s3.region, endpoint: s3.endpoint });
     await popup.row(bucket).waitFor();
     expect(await popup.filterBox.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -169,6 +174,43 @@ describe('the popup', () => {
     await popup.row('receipt.txt').waitFor();
     await expect.poll(() => popup.alert.textContent()).toMatch(/reach|connect/i);
     expect(await popup.renderedNames()).toEqual(['Facture été.pdf', 'receipt.txt']);
+  });
+});
+
+describe('importing profiles', () => {
+  it('pastes a credentials file and a config file, previews, and saves one profile per section', async () => {
+    const page = await PopupPage.open(extension.context, extension.id);
+    await page.page.getByRole('button', { name: 'Profiles' }).click();
+    await page.page.getByRole('button', { name: 'Add profile' }).click();
+    await page.page.getByRole('button', { name: 'Import from AWS CLI…' }).click();
+    const text = [
+      '[imported-one]',
+      `aws_access_key_id = ${s3.owner.accessKeyId}`,
+      `aws_secret_access_key = ${s3.owner.secretAccessKey}`,
+      '[profile imported-one]',
+      'region = us-east-1',
+      `endpoint_url = ${s3.endpoint}`,
+      '[imported-two]',
+      `aws_access_key_id = ${s3.stranger.accessKeyId}`,
+      `aws_secret_access_key = ${s3.stranger.secretAccessKey}`,
+      '[profile sso-only]',
+      'sso_session = corp',
+    ].join('\n');
+    await page.page.getByLabel(/Paste ~\/.aws\/credentials/).fill(text);
+    const preview = page.page.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toMatch(/2 profiles ready/);
+    await expect.poll(() => preview.textContent()).toMatch(/export-credentials --profile sso-only/);
+    expect(await preview.textContent()).not.toContain(s3.owner.secretAccessKey);
+    await page.page.getByRole('button', { name: 'Save 2 profiles' }).click();
+    await page.filterBox.waitFor();
+    const names = await page.page
+      .getByRole('combobox', { name: 'Profile' })
+      .locator('option')
+      .allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['imported-one', 'imported-two']));
+    await page.switchProfile('imported-one');
+    await page.row(bucket).waitFor();
+    await page.page.close();
   });
 });
 

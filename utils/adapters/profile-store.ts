@@ -1,5 +1,6 @@
 import { dropProfile } from '../listing-cache';
 import type { Profile } from '../profile';
+import { refusedHostMessage, requestHostAccess } from './host-permission';
 import {
   bucketProfilesItem,
   lastPickedItem,
@@ -8,15 +9,33 @@ import {
   profilesItem,
 } from './storage';
 
-/** Adds a profile or replaces the one with its id, and makes it the current one. */
-export async function saveProfile(profile: Profile): Promise<void> {
-  const profiles = await profilesItem.getValue();
-  const index = profiles.findIndex((existing) => existing.id === profile.id);
-  const next = index === -1 ? [...profiles, profile] : profiles.map((p, i) => (i === index ? profile : p));
-  await profilesItem.setValue(next);
-  if (index !== -1)
-    await listingCacheItem.setValue(dropProfile(await listingCacheItem.getValue(), profile.id));
-  await preferencesItem.setValue({ ...(await preferencesItem.getValue()), lastProfileId: profile.id });
+/** Adds profiles or replaces those with their ids (in one write), and makes the last one the current one. */
+export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
+  const last = saved.at(-1);
+  if (!last) return;
+  const stored = await profilesItem.getValue();
+  const replaced = new Map(saved.map((profile) => [profile.id, profile]));
+  const kept = stored.map((profile) => replaced.get(profile.id) ?? profile);
+  const added = saved.filter((profile) => !stored.some((existing) => existing.id === profile.id));
+  await profilesItem.setValue([...kept, ...added]);
+  // Changed keys or endpoint make the cached listings stale.
+  let cache = await listingCacheItem.getValue();
+  for (const profile of saved) cache = dropProfile(cache, profile.id);
+  await listingCacheItem.setValue(cache);
+  await preferencesItem.setValue({ ...(await preferencesItem.getValue()), lastProfileId: last.id });
+}
+
+/**
+ * What the Save button does: ask for access to custom endpoints (inside the click, so the browser prompts),
+ * then store the profiles. Returns what to tell the user when access was refused.
+ */
+export async function saveProfilesAsking(profiles: readonly Profile[]): Promise<string | undefined> {
+  const endpoints = profiles.map((profile) => profile.endpoint);
+  const access = await requestHostAccess(endpoints);
+  await saveProfiles(profiles);
+  return access === 'refused'
+    ? refusedHostMessage(endpoints.filter((endpoint) => endpoint !== undefined))
+    : undefined;
 }
 
 /** Removes a profile with its keys, and everything that pointed at it (cache, bucket choices, last picked). */

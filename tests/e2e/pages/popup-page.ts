@@ -42,8 +42,13 @@ export class PopupPage {
     await form.getByLabel('Profile name').fill(profile.name);
     await form.getByLabel('Access key ID').fill(profile.accessKeyId);
     await form.getByLabel('Secret access key').fill(profile.secretAccessKey);
+    if (profile.endpoint) {
+      await form
+        .getByLabel('Store', { exact: true })
+        .selectOption({ label: 'MinIO, Ceph or other S3-compatible' });
+      await form.getByLabel(/Custom endpoint/).fill(profile.endpoint);
+    }
     await form.getByLabel('Region').fill(profile.region);
-    if (profile.endpoint) await form.getByLabel(/Custom endpoint/).fill(profile.endpoint);
     if (profile.defaultBucket) await form.getByLabel(/Default bucket/).fill(profile.defaultBucket);
   }
 
