@@ -13,6 +13,14 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT defaults Firefox to V2): one permission model everywhere.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // entrypoints/bench (the benchmark page) is built only by `npm run bench` (S3P_BENCH=1), never shipped.
+    'entrypoints:found': (_wxt, infos) => {
+      if (process.env.S3P_BENCH === '1') return;
+      const bench = infos.findIndex((info) => info.name === 'bench');
+      if (bench !== -1) infos.splice(bench, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'S3 Presign',
     description:
@@ -27,10 +35,17 @@ export default defineConfig({
     ],
     host_permissions: [...AWS_HOSTS, ...LOOPBACK_HOSTS],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Changeable at chrome://extensions/shortcuts (Firefox: about:addons → Manage Extension Shortcuts).
+    // Neither default is a Chrome or Firefox shortcut on Windows, Linux or macOS; on ChromeOS both are system
+    // shortcuts (shelf, status area), so the user sets their own there.
     commands: {
       'copy-presigned-link': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Copy a pre-signed link for the S3 object in the current tab',
+        description: 'Copy a pre-signed link for the S3 object in the current tab (or the one last picked)',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open S3 Presign',
       },
     },
     browser_specific_settings:

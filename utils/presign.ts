@@ -1,12 +1,20 @@
-import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
-import type { HttpRequest, QueryParameterBag } from '@smithy/types';
 import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
-import { uriEncode } from './key-encoding';
 import type { AwsVariant } from './parse-s3-url';
 import { isSigningRegion } from './region';
 import { locate } from './request-target';
-import { WebCryptoSha256 } from './webcrypto-sha256';
+import { signingKey } from './signing-key-cache';
+import {
+  ALGORITHM,
+  amzDate,
+  canonicalRequest,
+  credentialScope,
+  type EncodedParam,
+  encodeParam,
+  signedHeaderNames,
+  stringToSign,
+  toHex,
+} from './sigv4';
 
 export type HttpMethod = 'GET' | 'PUT';
 
@@ -57,50 +65,72 @@ export interface PresignResult {
   warnings: PresignWarning[];
 }
 
-const SHA256_HEADER = 'x-amz-content-sha256';
+const SERVICE = 's3';
+/** A `.` or `..` folder anywhere in a key. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(2048);
 
-/** Builds a SigV4 query-authenticated URL for one object and one method, signed locally with the given keys. */
+/**
+ * UTF-8 of `text` in a buffer reused from call to call, valid only until the next call: hand it straight to
+ * crypto.subtle, which copies its input when called. It saves allocating (and collecting) a buffer per hash.
+ */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
+/**
+ * Builds a SigV4 query-authenticated URL for one object and one method, signed locally with the given keys.
+ * The signing key is derived once per (secret, day, region) and cached in memory (utils/signing-key-cache.ts),
+ * so a link costs one SHA-256 digest and one HMAC through WebCrypto.
+ */
 export async function presign(input: PresignInput): Promise<PresignResult> {
   const credentials = checkCredentials(input.credentials);
   const region = checkRegion(input.region ?? 'us-east-1');
-  const query = userQuery(input);
+  const userParams = userQuery(input);
   const target = locate(input, region);
   const expiry = resolveExpiry(input.expiresIn, input.now, credentials.expiration);
 
-  const headers: Record<string, string> = {
-    host: target.port === undefined ? target.hostname : `${target.hostname}:${target.port}`,
-  };
+  const host = target.port === undefined ? target.hostname : `${target.hostname}:${target.port}`;
+  // Only host (and a PUT's Content-Type when asked) is signed, and the payload is UNSIGNED-PAYLOAD with no
+  // x-amz-content-sha256 parameter: the link S3's documentation shows, and no parameter that some
+  // S3-compatible stores reject on upload.
+  const headers: Record<string, string> = { host };
   const requiredHeaders: Record<string, string> = {};
-  const signableHeaders = new Set<string>();
   if (input.contentType !== undefined) {
     headers['content-type'] = input.contentType;
     requiredHeaders['Content-Type'] = input.contentType;
-    signableHeaders.add('content-type');
   }
 
-  const request: HttpRequest = { method: input.method, ...target, query, headers };
-  const presigner = new S3RequestPresigner({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    },
-    region,
-    sha256: WebCryptoSha256,
-  });
-  // The presigner marks the payload UNSIGNED-PAYLOAD through an x-amz-content-sha256 header. Keeping that
-  // header out of both the query and the signed headers yields the link S3's documentation shows, and leaves
-  // no parameter that some S3-compatible stores reject on upload.
-  const signed = await presigner.presign(request, {
-    signingDate: input.now,
-    expiresIn: expiry.expiresIn,
-    unhoistableHeaders: new Set([SHA256_HEADER]),
-    unsignableHeaders: new Set([SHA256_HEADER]),
-    signableHeaders,
-  });
+  const longDate = amzDate(input.now);
+  const shortDate = longDate.slice(0, 8);
+  const scope = credentialScope(shortDate, region, SERVICE);
+  // Started before hashing: on a cache miss the derivation runs while the canonical request is hashed.
+  const key = signingKey(credentials.secretAccessKey, shortDate, region, SERVICE);
+  // The order the AWS SDK's presigner used, so links stay byte for byte what they were.
+  const query: EncodedParam[] = [
+    ...userParams,
+    ...(credentials.sessionToken ? [encodeParam('X-Amz-Security-Token', credentials.sessionToken)] : []),
+    encodeParam('X-Amz-Algorithm', ALGORITHM),
+    encodeParam('X-Amz-Credential', `${credentials.accessKeyId}/${scope}`),
+    encodeParam('X-Amz-Date', longDate),
+    encodeParam('X-Amz-Expires', String(expiry.expiresIn)),
+    encodeParam('X-Amz-SignedHeaders', signedHeaderNames(headers)),
+  ];
+  const request = canonicalRequest({ method: input.method, path: target.path, query, headers });
+  const requestHash = toHex(await crypto.subtle.digest('SHA-256', utf8(request)));
+  const hmacKey = await key;
+  const signature = await crypto.subtle.sign(
+    'HMAC',
+    hmacKey,
+    utf8(stringToSign(longDate, scope, requestHash)),
+  );
+  query.push({ name: 'X-Amz-Signature', value: toHex(signature) });
 
   const warnings: PresignWarning[] = [...expiry.warnings];
-  if (input.key.split('/').some((segment) => segment === '.' || segment === '..')) {
+  if (DOT_SEGMENT.test(input.key)) {
     warnings.push({
       code: 'dot-segment',
       message:
@@ -114,7 +144,7 @@ export async function presign(input: PresignInput): Promise<PresignResult> {
     });
   }
   return {
-    url: `${target.protocol}//${headers.host}${target.path}?${serializeQuery(signed.query ?? {})}`,
+    url: `${target.protocol}//${host}${target.path}?${serializeQuery(query)}`,
     method: input.method,
     expiresIn: expiry.expiresIn,
     expiresAt: expiry.expiresAt,
@@ -159,9 +189,15 @@ function checkRegion(region: string): string {
   return region;
 }
 
-/** The query parameters the user asked for, checked against the method. */
-function userQuery(input: PresignInput): QueryParameterBag {
-  const query: QueryParameterBag = {};
+/** The query parameters the user asked for, checked against the method, encoded, in a fixed order. */
+function userQuery(input: PresignInput): EncodedParam[] {
+  const query: EncodedParam[] = [];
+  // Most links carry none of these: nothing to check, no table to build.
+  const plain =
+    input.versionId === undefined &&
+    input.responseContentDisposition === undefined &&
+    input.responseContentType === undefined;
+  if (plain && (input.contentType === undefined || input.method === 'PUT')) return query;
   const getOnly = {
     versionId: input.versionId,
     'response-content-disposition': input.responseContentDisposition,
@@ -177,7 +213,7 @@ function userQuery(input: PresignInput): QueryParameterBag {
     }
     if (value === '')
       throw new PresignError('invalid-request', `“${name}” is empty: fill it in or leave it out.`);
-    query[name] = value;
+    query.push(encodeParam(name, value));
   }
   if (input.contentType !== undefined && input.method !== 'PUT') {
     throw new PresignError('invalid-request', 'A Content-Type to sign applies to upload (PUT) links only.');
@@ -185,15 +221,9 @@ function userQuery(input: PresignInput): QueryParameterBag {
   return query;
 }
 
-/** Query string with every name and value SigV4-encoded, so the URL is exactly what was signed. */
-function serializeQuery(query: QueryParameterBag): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      parts.push(
-        item === null ? uriEncode(name, false) : `${uriEncode(name, false)}=${uriEncode(item, false)}`,
-      );
-    }
-  }
-  return parts.join('&');
+/** The query string, from the same encoded parameters that were signed. */
+function serializeQuery(query: readonly EncodedParam[]): string {
+  let out = '';
+  for (const param of query) out += `${out === '' ? '' : '&'}${param.name}=${param.value}`;
+  return out;
 }

@@ -1,8 +1,9 @@
 import { assertValidBucketName } from './bucket-name';
 import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
-import { encodeKey, uriEncode } from './key-encoding';
+import { assertValidKey } from './key-encoding';
 import type { PresignInput } from './presign';
+import { sigv4Encode } from './sigv4-encode';
 
 // A bucket that can be the first label of a TLS host name: lowercase letters, digits and hyphens only.
 const DNS_LABEL_BUCKET = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
@@ -16,18 +17,48 @@ export interface Target {
 
 type TargetInput = Pick<PresignInput, 'bucket' | 'key' | 'endpoint' | 'forcePathStyle' | 'variant'>;
 
+interface ParsedEndpoint {
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  /** Path prefix without a trailing slash, already encoded. */
+  prefix: string;
+}
+
+// Parsing an endpoint (validation and two URL parses) cost more than hashing a link; a profile's endpoint is
+// the same string link after link, so each one is parsed once. Endpoints are not secret.
+const MAX_ENDPOINTS = 16;
+const endpoints = new Map<string, ParsedEndpoint>();
+
+function parseEndpointOnce(endpoint: string): ParsedEndpoint {
+  const known = endpoints.get(endpoint);
+  if (known) return known;
+  const base = new URL(normalizeEndpoint(endpoint));
+  const parsed: ParsedEndpoint = {
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: base.port === '' ? undefined : Number(base.port),
+    prefix: base.pathname.replace(/\/$/, ''),
+  };
+  if (endpoints.size >= MAX_ENDPOINTS) endpoints.delete(endpoints.keys().next().value as string);
+  endpoints.set(endpoint, parsed);
+  return parsed;
+}
+
 /** Where the request goes: scheme, host, port and the already-encoded canonical path. */
 export function locate(input: TargetInput, region: string): Target {
   const { bucket } = input;
   // AWS's naming rules for AWS; S3-compatible stores accept older, laxer names.
   assertValidBucketName(bucket, input.endpoint === undefined ? 'strict' : 'legacy');
-  const encodedKey = encodeKey(input.key);
+  // Most keys are short and well-formed, which is all the check asks (3 bytes per UTF-16 unit at most, so
+  // 341 units cannot pass 1,024 bytes): those skip its UTF-8 encoding, a buffer allocated per link.
+  if (input.key.length === 0 || input.key.length > 341 || !input.key.isWellFormed())
+    assertValidKey(input.key);
+  const encodedKey = sigv4Encode(input.key, true);
   const bucketIsDnsLabel = DNS_LABEL_BUCKET.test(bucket);
 
   if (input.endpoint !== undefined) {
-    const base = new URL(normalizeEndpoint(input.endpoint));
-    const port = base.port === '' ? undefined : Number(base.port);
-    const prefix = base.pathname.replace(/\/$/, '');
+    const { protocol, hostname, port, prefix } = parseEndpointOnce(input.endpoint);
     if (input.forcePathStyle === false) {
       if (!bucketIsDnsLabel) {
         throw new PresignError(
@@ -36,18 +67,13 @@ export function locate(input: TargetInput, region: string): Target {
         );
       }
       return {
-        protocol: base.protocol,
-        hostname: `${bucket}.${base.hostname}`,
+        protocol,
+        hostname: `${bucket}.${hostname}`,
         port,
         path: `${prefix}/${encodedKey}`,
       };
     }
-    return {
-      protocol: base.protocol,
-      hostname: base.hostname,
-      port,
-      path: `${prefix}/${uriEncode(bucket, false)}/${encodedKey}`,
-    };
+    return { protocol, hostname, port, path: `${prefix}/${sigv4Encode(bucket, false)}/${encodedKey}` };
   }
 
   const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
@@ -69,7 +95,7 @@ export function locate(input: TargetInput, region: string): Target {
     return {
       protocol: 'https:',
       hostname: `${service}.${suffix}`,
-      path: `/${uriEncode(bucket, false)}/${encodedKey}`,
+      path: `/${sigv4Encode(bucket, false)}/${encodedKey}`,
     };
   }
   return { protocol: 'https:', hostname: `${bucket}.${service}.${suffix}`, path: `/${encodedKey}` };

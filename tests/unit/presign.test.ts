@@ -155,6 +155,20 @@ describe('presign', () => {
     expect(url.slice(0, url.indexOf('?'))).toBe(prefix);
   });
 
+  it.each([
+    ['./a', true],
+    ['a/../b', true],
+    ['a/..', true],
+    ['..', true],
+    ['a/.../b', false],
+    ['a/.b/c', false],
+    ['a..b', false],
+    ['a/b.', false],
+  ])('warns about a “.” or “..” folder in %s: %s', async (key, warns) => {
+    const { warnings } = await presign(input({ key }));
+    expect(warnings.some((warning) => warning.code === 'dot-segment')).toBe(warns);
+  });
+
   it('signs the region into the credential scope', async () => {
     const { url } = await presign(
       input({ region: 'auto', endpoint: 'https://acct.r2.cloudflarestorage.com' }),
