@@ -2,13 +2,15 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { Browser } from '@/components/Browser';
 import { useStored } from '@/components/hooks/use-stored';
-import { ProfileForm } from '@/components/ProfileForm';
+import { lazy } from '@/components/lazy';
 import { ProfileSwitcher } from '@/components/ProfileSwitcher';
-import { ProfilesView } from '@/components/ProfilesView';
-import { SignForm } from '@/components/SignForm';
 import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
 import { bucketRegionsItem, preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
+
+const ProfileForm = lazy(() => import('@/components/ProfileForm').then((m) => m.ProfileForm));
+const ProfilesView = lazy(() => import('@/components/ProfilesView').then((m) => m.ProfilesView));
+const SignForm = lazy(() => import('@/components/SignForm').then((m) => m.SignForm));
 
 type View =
   | { kind: 'browse' }

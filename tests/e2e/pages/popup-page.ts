@@ -27,6 +27,8 @@ export class PopupPage {
   /** Types a profile into the setup form and saves it; the browser (bucket list) opens. */
   async addProfile(profile: ProfileInput): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add a profile' });
+    // The popup opens on the setup form (no profile yet) or on the browser; the form loads on first use.
+    await form.or(this.filterBox).first().waitFor();
     if (!(await form.isVisible())) {
       await this.page.getByRole('button', { name: 'Profiles' }).click();
       await this.page.getByRole('button', { name: 'Add profile' }).click();
@@ -69,8 +71,10 @@ export class PopupPage {
     return this.page.getByRole('alert').first();
   }
 
-  row(name: string | RegExp): Locator {
-    return this.list.getByRole('option', { name });
+  /** The row whose name is exactly `name` (its accessible name starts with it, then size, date and Copy). */
+  row(name: string): Locator {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.list.getByRole('option', { name: new RegExp(`^${escaped}( |$)`) });
   }
 
   /** The names of the rows rendered in the DOM now (only the visible ones, the list is virtualized). */
