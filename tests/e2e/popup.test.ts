@@ -1,4 +1,9 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LoadedExtension, loadExtension, waitFor } from '../support/chromium';
 import { rawRequest } from '../support/raw-http';
@@ -20,6 +25,8 @@ const FILES: Record<string, string> = {
 let extension: LoadedExtension;
 let popup: PopupPage;
 
+const versioned = `${bucket}-versions`;
+
 async function seed(): Promise<void> {
   const client = new S3Client({
     endpoint: s3.endpoint,
@@ -30,6 +37,12 @@ async function seed(): Promise<void> {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  await client.send(new CreateBucketCommand({ Bucket: versioned }));
+  await client.send(
+    new PutBucketVersioningCommand({ Bucket: versioned, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
+  for (const body of ['first draft', 'second draft'])
+    await client.send(new PutObjectCommand({ Bucket: versioned, Key: 'contract.txt', Body: body }));
   const put = (key: string, body: string) =>
     client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   await Promise.all(Object.entries(FILES).map(([key, body]) => put(key, body)));
@@ -153,6 +166,29 @@ describe('the popup', () => {
     });
     expect(upload.status).toBe(200);
     await panel.getByRole('button', { name: '← Back' }).click();
+    await popup.row('receipt.txt').waitFor();
+  });
+
+  it('lists the versions of an object in a versioned bucket and signs the one picked', async () => {
+    await popup.page.getByRole('button', { name: 'Buckets' }).click();
+    await popup.open(versioned);
+    await popup.open('contract.txt');
+    const panel = popup.page.getByRole('region', { name: 'Link for contract.txt' });
+    await panel.getByText('More options').click();
+    const version = panel.getByLabel('Version');
+    await expect.poll(() => version.locator('option').count()).toBe(3); // Latest + two versions
+    const older = await version.locator('option').nth(2).getAttribute('value');
+    await version.selectOption(older as string);
+    await expect
+      .poll(() => panel.getByRole('textbox', { name: 'Signed link' }).inputValue())
+      .toContain(`versionId=${encodeURIComponent(older as string)}`);
+    const link = await panel.getByRole('textbox', { name: 'Signed link' }).inputValue();
+    expect((await rawRequest(link)).body.toString()).toBe('first draft');
+    await panel.getByRole('button', { name: '← Back' }).click();
+    await popup.page.getByRole('button', { name: 'Buckets' }).click();
+    await popup.open(bucket);
+    await popup.open('invoices/');
+    await popup.open('2026/');
     await popup.row('receipt.txt').waitFor();
   });
 
