@@ -1,12 +1,8 @@
-import {
-  CreateBucketCommand,
-  PutBucketVersioningCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LoadedExtension, loadExtension, waitFor } from '../support/chromium';
 import { rawRequest } from '../support/raw-http';
+import { s3Client } from '../support/s3-client';
 import { PopupPage } from './pages/popup-page';
 
 // The toolbar popup as a user meets it, in real Chromium against radosgw: set up a profile by typing, browse
@@ -28,14 +24,7 @@ let popup: PopupPage;
 const versioned = `${bucket}-versions`;
 
 async function seed(): Promise<void> {
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    forcePathStyle: true,
-    credentials: s3.owner,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = s3Client(s3, s3.owner);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   await client.send(new CreateBucketCommand({ Bucket: versioned }));
   await client.send(

@@ -3,12 +3,12 @@ import {
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Credentials, type PresignInput, presign } from '@/utils/presign';
 import { AWKWARD_KEYS } from '../support/awkward-keys';
 import { errorCode, rawRequest } from '../support/raw-http';
+import { s3Client } from '../support/s3-client';
 
 // The signing core against Ceph's radosgw, which checks every signature: links we sign must work, byte for
 // byte, for every awkward key, and every forged or stale link must be refused.
@@ -19,14 +19,7 @@ const bucket = `presign-it-${Date.now().toString(36)}`;
 const uploadBucket = `${bucket}-up`;
 const owner: Credentials = s3.owner;
 
-const client = new S3Client({
-  endpoint: s3.endpoint,
-  region: s3.region,
-  forcePathStyle: true,
-  credentials: s3.owner,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const client = s3Client(s3, s3.owner);
 
 function body(name: string): Buffer {
   return Buffer.from(`contents of ${name}\n\u0000\u00ff binary tail`, 'utf8');

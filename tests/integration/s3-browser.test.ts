@@ -6,7 +6,6 @@ import {
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createS3Browser, type S3BrowserOptions } from '@/utils/adapters/s3-browser';
@@ -16,6 +15,7 @@ import { isPresignError, type PresignError, type PresignErrorCode } from '@/util
 import type { Profile } from '@/utils/profile';
 import type { S3AccessError } from '@/utils/s3-errors';
 import { AWKWARD_KEYS } from '../support/awkward-keys';
+import { s3Client } from '../support/s3-client';
 
 // The browsing layer against radosgw, which checks every signature and permission for real. Not reproducible
 // here: a bucket in another region (radosgw signs and answers for any region name and never sends 301), so
@@ -34,14 +34,7 @@ const manyKeys = Array.from({ length: MANY }, (_, i) => `many/key-${String(i).pa
 const CONTROL_KEYS = ['control\u0001char.txt', 'carriage\rreturn.txt', 'tab\tname.txt', 'delete\u007f.txt'];
 const awkwardKeys = [...AWKWARD_KEYS.map(([, key]) => key), ...CONTROL_KEYS];
 
-const owner = new S3Client({
-  endpoint: s3.endpoint,
-  region: s3.region,
-  forcePathStyle: true,
-  credentials: s3.owner,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const owner = s3Client(s3, s3.owner);
 
 function profile(overrides: Partial<Profile> = {}): Profile {
   return {

@@ -1,8 +1,9 @@
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Profile } from '@/utils/profile';
 import { signObject } from '@/utils/sign-object';
 import { rawRequest } from '../support/raw-http';
+import { s3Client } from '../support/s3-client';
 
 // The popup's signing path (an object picked by profile, bucket and key, with its link options) against
 // radosgw: the options it offers must reach S3 and the links must work.
@@ -18,14 +19,7 @@ const profile: Profile = {
   endpoint: s3.endpoint,
   forcePathStyle: true,
 };
-const client = new S3Client({
-  endpoint: s3.endpoint,
-  region: s3.region,
-  forcePathStyle: true,
-  credentials: s3.owner,
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+const client = s3Client(s3, s3.owner);
 const key = 'reports/2026 résumé.pdf';
 const bytes = Buffer.from('%PDF-1.7 not really\n\u00ff');
 
