@@ -1,5 +1,12 @@
-import { chooseProfile, knownEndpoints } from './choose-profile';
-import { parseS3Url } from './parse-s3-url';
+import {
+  bucketKey,
+  type ChoiceHints,
+  chooseProfile,
+  knownEndpoints,
+  type ProfileChoice,
+} from './choose-profile';
+import { isPresignError, PresignError } from './errors';
+import { parseS3Url, type S3ObjectRef } from './parse-s3-url';
 import { type HttpMethod, type PresignWarning, presign } from './presign';
 import type { Profile } from './profile';
 
@@ -8,6 +15,8 @@ export interface SignLinkRequest {
   url: string;
   method: HttpMethod;
   expiresIn: number;
+  /** Sign with this profile rather than letting the link's store and bucket choose. */
+  profileId?: string | undefined;
 }
 
 /** A signed link and what the user should be told about it; plain data, so it can cross messages. */
@@ -20,19 +29,52 @@ export interface SignedLink {
   /** ISO time the link stops working. */
   expiresAt: string;
   profileName: string;
+  /** The profile that signed (absent from links signed before profile ids were reported). */
+  profileId?: string;
+  /** Why that profile, when several could sign: "the one last used for bucket “b”; 1 other profile could sign". */
+  profileNote?: string;
   requiredHeaders: Record<string, string>;
   warnings: PresignWarning[];
 }
 
-/** Parses a link, finds the profile for its store and signs a fresh link for the object it names. */
-export async function signLink(
-  request: SignLinkRequest,
-  profiles: readonly Profile[],
+/** Everything stored that signing reads, as plain data. */
+export interface SigningState extends ChoiceHints {
+  profiles: readonly Profile[];
+  /** `endpoint|bucket` → the region S3 named for a bucket outside its profile's region. */
+  regions?: Readonly<Record<string, string>> | undefined;
+}
+
+/** An object picked in the popup, named by profile rather than URL (storage.ts's LastPicked). */
+export interface ObjectPick {
+  profileId: string;
+  bucket: string;
+  key: string;
+  versionId?: string | undefined;
+}
+
+/** Puts the profile's name on failures that come from its keys, so the user knows which one to fix. */
+function nameProfile(error: unknown, profile: Profile): unknown {
+  const codes = ['credentials-expired', 'invalid-credentials', 'invalid-region', 'invalid-endpoint'] as const;
+  if (!codes.some((code) => isPresignError(error, code))) return error;
+  const { code, message } = error as PresignError;
+  return new PresignError(code, `Profile “${profile.name}”: ${message}`, { cause: error });
+}
+
+function noteFor(choice: ProfileChoice): string | undefined {
+  if (choice.reason === undefined) return undefined;
+  const others = `${choice.others} other profile${choice.others === 1 ? '' : 's'} could sign`;
+  return `${choice.reason}; ${others}: open the bucket with another profile in the popup to switch`;
+}
+
+/** Signs a fresh link for a parsed object with the chosen profile; the URL's region wins over the profile's. */
+export async function signRef(
+  ref: S3ObjectRef,
+  choice: ProfileChoice,
+  request: Pick<SignLinkRequest, 'method' | 'expiresIn'>,
   now: Date,
-  preferredProfileId?: string,
+  regions: Readonly<Record<string, string>> = {},
 ): Promise<SignedLink> {
-  const ref = parseS3Url(request.url, knownEndpoints(profiles));
-  const profile = chooseProfile(ref, profiles, preferredProfileId);
+  const { profile } = choice;
   const result = await presign({
     credentials: {
       accessKeyId: profile.accessKeyId,
@@ -40,7 +82,7 @@ export async function signLink(
       ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
       ...(profile.sessionExpiration ? { expiration: new Date(profile.sessionExpiration) } : {}),
     },
-    region: ref.region ?? profile.region,
+    region: ref.region ?? regions[bucketKey(profile.endpoint, ref.bucket)] ?? profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle } : {}),
     ...(ref.variant ? { variant: ref.variant } : {}),
     ...(ref.versionId && request.method === 'GET' ? { versionId: ref.versionId } : {}),
@@ -49,7 +91,10 @@ export async function signLink(
     method: request.method,
     expiresIn: request.expiresIn,
     now,
+  }).catch((error: unknown) => {
+    throw nameProfile(error, profile);
   });
+  const note = noteFor(choice);
   return {
     url: result.url,
     method: result.method,
@@ -58,7 +103,44 @@ export async function signLink(
     expiresIn: result.expiresIn,
     expiresAt: result.expiresAt.toISOString(),
     profileName: profile.name,
+    profileId: profile.id,
+    ...(note ? { profileNote: note } : {}),
     requiredHeaders: result.requiredHeaders,
     warnings: result.warnings,
   };
+}
+
+/** Parses a link, finds the profile for its store and bucket, and signs a fresh link for the object it names. */
+export async function signLink(
+  request: SignLinkRequest,
+  state: SigningState,
+  now: Date,
+): Promise<SignedLink> {
+  const ref = parseS3Url(request.url, knownEndpoints(state.profiles));
+  const choice = chooseProfile(ref, state.profiles, { ...state, profileId: request.profileId });
+  return signRef(ref, choice, request, now, state.regions);
+}
+
+/** Signs an object picked in the popup with the profile it was picked with. */
+export async function signPick(
+  pick: ObjectPick,
+  request: Pick<SignLinkRequest, 'method' | 'expiresIn'>,
+  state: SigningState,
+  now: Date,
+): Promise<SignedLink> {
+  const profile = state.profiles.find((candidate) => candidate.id === pick.profileId);
+  if (!profile) {
+    throw new PresignError(
+      'no-profile',
+      `The profile that “${pick.key}” was picked with no longer exists: pick the object again in S3 Presign's popup.`,
+    );
+  }
+  const ref: S3ObjectRef = {
+    bucket: pick.bucket,
+    key: pick.key,
+    ...(pick.versionId ? { versionId: pick.versionId } : {}),
+    addressing: 's3-uri',
+    presigned: false,
+  };
+  return signRef(ref, { profile, others: 0 }, request, now, state.regions);
 }

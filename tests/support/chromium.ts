@@ -186,3 +186,53 @@ export async function waitFor<T>(
   }
   return last;
 }
+
+/** Dispatches a context-menu click inside the worker: headless Chromium cannot open a real context menu. */
+export async function dispatchMenuClick(
+  worker: Worker,
+  menuItemId: string,
+  info: { linkUrl?: string; pageUrl?: string },
+): Promise<void> {
+  await worker.evaluate(
+    ([id, extra]) => {
+      const click = { menuItemId: id, editable: false, pageUrl: 'http://127.0.0.1/', ...extra };
+      // @ts-expect-error -- dispatch exists on Chrome's event objects, not in their types
+      chrome.contextMenus.onClicked.dispatch(click, { id: 1, index: 0, url: click.pageUrl });
+    },
+    [menuItemId, info] as const,
+  );
+}
+
+/** Dispatches a command (a keyboard shortcut) inside the worker: headless Chromium takes no key presses. */
+export async function dispatchCommand(worker: Worker, name: string): Promise<void> {
+  await worker.evaluate((command) => {
+    // @ts-expect-error -- dispatch exists on Chrome's event objects, not in their types
+    chrome.commands.onCommand.dispatch(command);
+  }, name);
+}
+
+export interface ShownNotification {
+  title: string;
+  message: string;
+}
+
+/** Records the notifications the worker shows from now on; a restarted worker records nothing. */
+export async function recordNotifications(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const seen: unknown[] = [];
+    (globalThis as { shownNotifications?: unknown[] }).shownNotifications = seen;
+    const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
+    // The extension calls it through the polyfill, which looks the function up at each call.
+    (chrome.notifications as { create: unknown }).create = (...args: unknown[]) => {
+      seen.push(args[1]);
+      return create(...args);
+    };
+  });
+}
+
+/** The last notification recorded since recordNotifications(). */
+export function lastNotification(worker: Worker): Promise<ShownNotification | undefined> {
+  return worker.evaluate(() =>
+    (globalThis as { shownNotifications?: ShownNotification[] }).shownNotifications?.at(-1),
+  );
+}

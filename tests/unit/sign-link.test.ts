@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProfile, knownEndpoints } from '@/utils/choose-profile';
+import { knownEndpoints } from '@/utils/choose-profile';
 import { PresignError } from '@/utils/errors';
-import { parseS3Url } from '@/utils/parse-s3-url';
 import type { Profile } from '@/utils/profile';
-import { signLink } from '@/utils/sign-link';
+import { signLink, signPick } from '@/utils/sign-link';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const aws: Profile = {
@@ -40,39 +39,11 @@ describe('knownEndpoints', () => {
   });
 });
 
-describe('chooseProfile', () => {
-  const awsRef = parseS3Url('s3://bucket/key.txt');
-  const cephRef = parseS3Url('http://127.0.0.1:7480/bucket/key.txt', ['http://127.0.0.1:7480']);
-
-  it('picks an AWS profile for an AWS link and the endpoint profile for a custom-endpoint link', () => {
-    expect(chooseProfile(awsRef, [ceph, aws]).id).toBe('aws');
-    expect(chooseProfile(cephRef, [aws, ceph]).id).toBe('ceph');
-  });
-
-  it('prefers the preferred profile when it qualifies, and ignores it when it does not', () => {
-    expect(chooseProfile(awsRef, [aws, awsTemp], 'aws-temp').id).toBe('aws-temp');
-    expect(chooseProfile(awsRef, [aws, ceph], 'ceph').id).toBe('aws');
-  });
-
-  it.each([
-    ['no profile at all', [], awsRef, /No profile yet: open S3 Presign/],
-    [
-      'no AWS profile',
-      [ceph],
-      awsRef,
-      /No profile signs for AWS S3 \(bucket “bucket”\)\. Add a profile for AWS/,
-    ],
-    ['no profile for the endpoint', [aws], cephRef, /with the endpoint http:\/\/127\.0\.0\.1:7480/],
-  ] as const)('explains %s', (_name, profiles, ref, message) => {
-    expect(() => chooseProfile(ref, profiles)).toThrowError(message);
-  });
-});
-
 describe('signLink', () => {
   it('signs an AWS link with the region from the URL, not the profile', async () => {
     const link = await signLink(
       { url: 'https://bucket.s3.us-west-2.amazonaws.com/a%20b.txt', method: 'GET', expiresIn: 3600 },
-      [aws],
+      { profiles: [aws] },
       NOW,
     );
     expect(link.url.startsWith('https://bucket.s3.us-west-2.amazonaws.com/a%20b.txt?')).toBe(true);
@@ -81,14 +52,18 @@ describe('signLink', () => {
   });
 
   it('falls back to the profile region when the URL has none', async () => {
-    const link = await signLink({ url: 's3://bucket/k', method: 'GET', expiresIn: 60 }, [aws], NOW);
+    const link = await signLink(
+      { url: 's3://bucket/k', method: 'GET', expiresIn: 60 },
+      { profiles: [aws] },
+      NOW,
+    );
     expect(new URL(link.url).searchParams.get('X-Amz-Credential')).toContain('/eu-west-3/s3/aws4_request');
   });
 
   it('signs custom-endpoint links path-style with the profile endpoint', async () => {
     const link = await signLink(
       { url: 'http://127.0.0.1:7480/bucket/dir/f.txt', method: 'PUT', expiresIn: 60 },
-      [aws, ceph],
+      { profiles: [aws, ceph] },
       NOW,
     );
     expect(link.url.startsWith('http://127.0.0.1:7480/bucket/dir/f.txt?')).toBe(true);
@@ -96,10 +71,14 @@ describe('signLink', () => {
   });
 
   it('re-signs an already-signed link without carrying its old signature', async () => {
-    const first = await signLink({ url: 's3://bucket/report.pdf', method: 'GET', expiresIn: 60 }, [aws], NOW);
+    const first = await signLink(
+      { url: 's3://bucket/report.pdf', method: 'GET', expiresIn: 60 },
+      { profiles: [aws] },
+      NOW,
+    );
     const again = await signLink(
       { url: first.url, method: 'GET', expiresIn: 900 },
-      [aws],
+      { profiles: [aws] },
       new Date('2026-11-22T10:05:00Z'),
     );
     const query = new URL(again.url).searchParams;
@@ -110,14 +89,18 @@ describe('signLink', () => {
 
   it('keeps versionId for GET and drops it for PUT', async () => {
     const url = 'https://bucket.s3.eu-west-3.amazonaws.com/k.txt?versionId=abc123';
-    const get = await signLink({ url, method: 'GET', expiresIn: 60 }, [aws], NOW);
-    const put = await signLink({ url, method: 'PUT', expiresIn: 60 }, [aws], NOW);
+    const get = await signLink({ url, method: 'GET', expiresIn: 60 }, { profiles: [aws] }, NOW);
+    const put = await signLink({ url, method: 'PUT', expiresIn: 60 }, { profiles: [aws] }, NOW);
     expect(new URL(get.url).searchParams.get('versionId')).toBe('abc123');
     expect(new URL(put.url).searchParams.get('versionId')).toBeNull();
   });
 
   it('clamps to temporary credentials and carries the token', async () => {
-    const link = await signLink({ url: 's3://bucket/k', method: 'GET', expiresIn: 86_400 }, [awsTemp], NOW);
+    const link = await signLink(
+      { url: 's3://bucket/k', method: 'GET', expiresIn: 86_400 },
+      { profiles: [awsTemp] },
+      NOW,
+    );
     expect(link.expiresIn).toBe(1800);
     expect(link.warnings.map((warning) => warning.code)).toEqual(['clamped-to-credentials']);
     expect(new URL(link.url).searchParams.get('X-Amz-Security-Token')).toBe('token/with+chars=');
@@ -126,10 +109,73 @@ describe('signLink', () => {
   it('refuses a link that is not S3, with the parser’s reason', async () => {
     const error = await signLink(
       { url: 'https://example.com/file.txt', method: 'GET', expiresIn: 60 },
-      [aws],
+      { profiles: [aws] },
       NOW,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PresignError);
     expect((error as PresignError).code).toBe('not-s3');
+  });
+
+  it('signs a bucket S3 moved to another region with the region learnt for it', async () => {
+    const link = await signLink(
+      { url: 's3://moved/k', method: 'GET', expiresIn: 60 },
+      { profiles: [aws], regions: { 'aws|moved': 'ap-south-1', 'aws|other': 'us-west-1' } },
+      NOW,
+    );
+    expect(new URL(link.url).host).toBe('moved.s3.ap-south-1.amazonaws.com');
+  });
+
+  it('signs with the profile asked for, and reports which one signed and why', async () => {
+    const second = { ...aws, id: 'aws2', name: 'personal' };
+    const asked = await signLink(
+      { url: 's3://bucket/k', method: 'GET', expiresIn: 60, profileId: 'aws2' },
+      { profiles: [aws, second] },
+      NOW,
+    );
+    expect(asked).toMatchObject({ profileId: 'aws2', profileName: 'personal' });
+    expect(asked.profileNote).toBeUndefined();
+    const chosen = await signLink(
+      { url: 's3://bucket/k', method: 'GET', expiresIn: 60 },
+      { profiles: [aws, second], bucketProfiles: { 'aws|bucket': 'aws2' } },
+      NOW,
+    );
+    expect(chosen.profileId).toBe('aws2');
+    expect(chosen.profileNote).toBe(
+      'the one last used for bucket “bucket”; 1 other profile could sign: open the bucket with another profile in the popup to switch',
+    );
+  });
+
+  it('names the profile whose temporary credentials expired, and never its secrets', async () => {
+    const expired = { ...awsTemp, sessionExpiration: '2026-11-22T09:00:00.000Z' };
+    const error = (await signLink(
+      { url: 's3://bucket/k', method: 'GET', expiresIn: 60 },
+      { profiles: [expired] },
+      NOW,
+    ).catch((e: unknown) => e)) as PresignError;
+    expect(error.code).toBe('credentials-expired');
+    expect(error.message).toMatch(
+      /^Profile “sso”: These temporary credentials expired at 2026-11-22T09:00:00\.000Z\. Get fresh ones/,
+    );
+    expect(error.message).not.toContain(expired.secretAccessKey);
+    expect(error.message).not.toContain('token/with+chars=');
+  });
+});
+
+describe('signPick', () => {
+  const pick = { profileId: 'ceph', bucket: 'photos', key: 'a b/ü.txt', versionId: 'v1' };
+
+  it('signs a picked object with its profile, path-style on its endpoint, version kept for GET', async () => {
+    const link = await signPick(pick, { method: 'GET', expiresIn: 60 }, { profiles: [aws, ceph] }, NOW);
+    expect(link.url.startsWith('http://127.0.0.1:7480/photos/a%20b/%C3%BC.txt?')).toBe(true);
+    expect(new URL(link.url).searchParams.get('versionId')).toBe('v1');
+    expect(link).toMatchObject({ profileId: 'ceph', bucket: 'photos', key: 'a b/ü.txt' });
+  });
+
+  it('says what to do when the profile it was picked with is gone', async () => {
+    await expect(
+      signPick(pick, { method: 'GET', expiresIn: 60 }, { profiles: [aws] }, NOW),
+    ).rejects.toThrowError(
+      "The profile that “a b/ü.txt” was picked with no longer exists: pick the object again in S3 Presign's popup.",
+    );
   });
 });

@@ -1,28 +1,54 @@
 import { browser } from 'wxt/browser';
-import { PresignError } from '../errors';
+import { isPresignError, PresignError } from '../errors';
 import { sendMessage } from '../messages';
 
 const OFFSCREEN_PATH = '/offscreen.html';
-let creating: Promise<void> | undefined;
+// One opening at a time, shared by every caller: two clicks racing must not both call createDocument (the
+// second would fail, "Only a single offscreen document may be created").
+let opening: Promise<void> | undefined;
 
-/** Opens the offscreen document once; concurrent callers share the same creation. */
-async function ensureOffscreenDocument(): Promise<void> {
-  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+async function hasOffscreenDocument(url: string): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
     documentUrls: [url],
   });
-  if (contexts.length > 0) return;
-  creating ??= chrome.offscreen
-    .createDocument({
+  return contexts.length > 0;
+}
+
+async function openOffscreenDocument(): Promise<void> {
+  const url = browser.runtime.getURL(OFFSCREEN_PATH);
+  // It outlives the service worker: after a cold start it is usually still there.
+  if (await hasOffscreenDocument(url)) return;
+  try {
+    await chrome.offscreen.createDocument({
       url,
       reasons: [chrome.offscreen.Reason.CLIPBOARD],
       justification: 'Write the signed link to the clipboard after a right-click or shortcut.',
-    })
-    .finally(() => {
-      creating = undefined;
     });
-  await creating;
+  } catch (error) {
+    // A worker stopped mid-creation may have left one being created: that one will do.
+    if (!(await hasOffscreenDocument(url))) throw error;
+  }
+}
+
+/** Opens the offscreen document once and reuses it; concurrent callers share the same opening. */
+export function ensureOffscreenDocument(): Promise<void> {
+  opening ??= openOffscreenDocument().finally(() => {
+    opening = undefined;
+  });
+  return opening;
+}
+
+async function writeThroughOffscreen(text: string): Promise<void> {
+  await ensureOffscreenDocument();
+  try {
+    await sendMessage(browser.runtime, 'writeClipboard', { text });
+  } catch (error) {
+    if (isPresignError(error, 'clipboard-failed')) throw error;
+    // No answer: a document created a moment ago may not be listening yet. One more try.
+    await new Promise((done) => setTimeout(done, 200));
+    await sendMessage(browser.runtime, 'writeClipboard', { text });
+  }
 }
 
 /**
@@ -31,16 +57,12 @@ async function ensureOffscreenDocument(): Promise<void> {
  */
 export async function writeClipboard(text: string): Promise<void> {
   try {
-    if (import.meta.env.FIREFOX) {
-      await navigator.clipboard.writeText(text);
-      return;
-    }
-    await ensureOffscreenDocument();
-    await sendMessage(browser.runtime, 'writeClipboard', { text });
+    if (import.meta.env.FIREFOX) await navigator.clipboard.writeText(text);
+    else await writeThroughOffscreen(text);
   } catch (error) {
     throw new PresignError(
       'clipboard-failed',
-      'The link was signed but could not be put on the clipboard. Open S3 Presign from the toolbar and copy it there.',
+      'The link was signed but the browser would not put it on the clipboard. Try again, or sign it in S3 Presign’s popup and copy it there.',
       { cause: error },
     );
   }

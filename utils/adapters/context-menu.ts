@@ -1,17 +1,74 @@
 import { browser } from 'wxt/browser';
+import { type MenuItemSpec, menuAction, menuItemId, menuItems } from '../menu';
+import { menuGesture } from '../menu-gestures';
 import { copySignedLink } from './copy-signed-link';
+import { preferencesItem, profilesItem } from './storage';
 
-export const COPY_LINK_MENU_ID = 'copy-presigned-link';
+/** The "Copy pre-signed link" item on links (default expiry when clicked directly). */
+export const COPY_LINK_MENU_ID = menuItemId('link', 'GET');
 
-/** Registers "Copy pre-signed link" on links; the menu persists, so it is created on install and start-up. */
+function create(spec: MenuItemSpec): Promise<void> {
+  return new Promise((done, fail) => {
+    browser.contextMenus.create(spec, () => {
+      const error = browser.runtime.lastError;
+      if (error) fail(new Error(error.message));
+      else done();
+    });
+  });
+}
+
+/** Creates one item; one the browser refuses for its patterns is created without them (shown too often > never). */
+async function createItem(spec: MenuItemSpec): Promise<void> {
+  try {
+    await create(spec);
+  } catch (error) {
+    const { targetUrlPatterns, documentUrlPatterns, ...unrestricted } = spec;
+    if (!targetUrlPatterns && !documentUrlPatterns) throw error;
+    console.warn('S3 Presign: menu patterns refused, showing the item everywhere', spec.id, String(error));
+    await create(unrestricted);
+  }
+}
+
+let built: string | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Rebuilds the menu from storage; calls run one after another, never interleaved. Unless `force`d (install,
+ * start-up), a rebuild that would change nothing is skipped.
+ */
+export function syncContextMenu(force = false): Promise<void> {
+  queue = queue
+    .then(async () => {
+      const [profiles, preferences] = await Promise.all([
+        profilesItem.getValue(),
+        preferencesItem.getValue(),
+      ]);
+      const specs = menuItems(profiles, preferences.defaultExpiresIn);
+      const fingerprint = JSON.stringify(specs);
+      // The popup writes preferences on every folder it opens: most writes change nothing here.
+      if (!force && fingerprint === built) return;
+      built = undefined;
+      await browser.contextMenus.removeAll();
+      for (const spec of specs) await createItem(spec);
+      built = fingerprint;
+    })
+    .catch((error: unknown) => {
+      console.error('S3 Presign: could not build the right-click menu', String(error));
+    });
+  return queue;
+}
+
+/**
+ * The right-click items on S3 links and pages. Menus persist across service-worker restarts, so they are built
+ * on install and browser start-up, and rebuilt when profiles or the default expiry change.
+ */
 export function addContextMenu(): void {
-  const create = async (): Promise<void> => {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: COPY_LINK_MENU_ID, title: 'Copy pre-signed link', contexts: ['link'] });
-  };
-  browser.runtime.onInstalled.addListener(create);
-  browser.runtime.onStartup.addListener(create);
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === COPY_LINK_MENU_ID) void copySignedLink(info.linkUrl);
+  browser.runtime.onInstalled.addListener(() => syncContextMenu(true));
+  browser.runtime.onStartup.addListener(() => syncContextMenu(true));
+  profilesItem.watch(() => void syncContextMenu());
+  preferencesItem.watch(() => void syncContextMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const action = menuAction(info.menuItemId);
+    if (action) void copySignedLink(() => menuGesture(action, info, tab?.url));
   });
 }

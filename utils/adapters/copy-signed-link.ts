@@ -1,54 +1,50 @@
-import { browser } from 'wxt/browser';
-import { PresignError } from '../errors';
-import { copiedNotice, failureNotice, type Notice } from '../notice';
-import type { HttpMethod } from '../presign';
+import { isPresignError } from '../errors';
+import { type Gesture, signGesture } from '../menu-gestures';
+import { copiedNotice, failureNotice, type NoticeClock, shownInTabNotice } from '../notice';
 import type { SignedLink } from '../sign-link';
 import { writeClipboard } from './clipboard';
-import { signWithStoredProfiles } from './stored-signer';
+import { showLinkInTab } from './link-tab';
+import { notify } from './notify';
+import { loadSigningState, rememberSigner, type StoredSigning } from './stored-signer';
 
-export interface CopyOptions {
-  method?: HttpMethod;
-  /** Seconds; the user's default when absent. */
-  expiresIn?: number;
-}
+/** Decides what a gesture signs once storage is read; may throw a PresignError saying why nothing can be. */
+export type GestureResolver = (stored: StoredSigning) => Gesture | Promise<Gesture>;
 
-async function notify(notice: Notice): Promise<void> {
-  await browser.notifications.create({
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: notice.title,
-    message: notice.message,
-  });
-}
-
-function localTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Clipboard first; when it refuses, a tab showing the link. Returns where the link went. */
+async function deliver(link: SignedLink, clock: NoticeClock): Promise<'clipboard' | 'tab'> {
+  try {
+    await writeClipboard(link.url);
+    return 'clipboard';
+  } catch (error) {
+    if (!isPresignError(error, 'clipboard-failed')) throw error;
+    await showLinkInTab(link.url, shownInTabNotice(link, clock)).catch(() => {
+      throw error;
+    });
+    return 'tab';
+  }
 }
 
 /**
- * The one-gesture path (menu and shortcut): sign a link for the S3 object `url` names with the stored
- * profiles, put it on the clipboard, and tell the user either way. Everything it needs comes from storage,
- * so a service worker woken by the gesture completes it.
+ * The one-gesture path (menu and shortcut): sign what the gesture points at with the stored profiles, put it
+ * on the clipboard, remember the profile for the bucket, and tell the user either way. Everything comes from
+ * storage, so a service worker woken by the gesture completes it.
  */
-export async function copySignedLink(
-  url: string | undefined,
-  options: CopyOptions = {},
-): Promise<SignedLink | undefined> {
+export async function copySignedLink(resolve: GestureResolver): Promise<SignedLink | undefined> {
   try {
-    if (!url)
-      throw new PresignError(
-        'not-a-url',
-        'There is no link here to sign: right-click a link to an S3 object, or open the object in a tab.',
-      );
-    const link = await signWithStoredProfiles({
-      url,
-      method: options.method ?? 'GET',
-      expiresIn: options.expiresIn,
-    });
-    await writeClipboard(link.url);
-    await notify(copiedNotice(link, localTime));
+    const stored = await loadSigningState();
+    const gesture = await resolve(stored);
+    const clock = { now: new Date() };
+    const link = await signGesture(gesture, stored.state, stored.defaultExpiresIn, clock.now);
+    const where = await deliver(link, clock);
+    // Best effort: the link is already delivered; a failed write only loses the memory of the choice.
+    await rememberSigner(link).catch(() => undefined);
+    const origin = 'pick' in gesture.target ? 'last-picked' : 'pointed';
+    const notice = where === 'tab' ? shownInTabNotice(link, clock) : copiedNotice(link, clock, origin);
+    await notify(notice).catch(() => undefined);
     return link;
   } catch (error) {
+    if (!isPresignError(error))
+      console.error('S3 Presign: copy failed', error instanceof Error ? error.name : '');
     await notify(failureNotice(error)).catch(() => undefined);
     return undefined;
   }

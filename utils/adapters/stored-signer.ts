@@ -1,22 +1,62 @@
 import type { HttpMethod } from '../presign';
-import { type SignedLink, signLink } from '../sign-link';
-import { preferencesItem, profilesItem } from './storage';
+import { type SignedLink, type SigningState, signLink } from '../sign-link';
+import {
+  bucketAddress,
+  bucketProfilesItem,
+  bucketRegionsItem,
+  type LastPicked,
+  lastPickedItem,
+  preferencesItem,
+  profilesItem,
+} from './storage';
+
+export interface StoredSigning {
+  state: SigningState;
+  defaultExpiresIn: number;
+  lastPicked: LastPicked | null;
+}
+
+/** Everything signing reads, from storage only: a service worker woken by a gesture has nothing else. */
+export async function loadSigningState(): Promise<StoredSigning> {
+  const [profiles, preferences, bucketProfiles, regions, lastPicked] = await Promise.all([
+    profilesItem.getValue(),
+    preferencesItem.getValue(),
+    bucketProfilesItem.getValue(),
+    bucketRegionsItem.getValue(),
+    lastPickedItem.getValue(),
+  ]);
+  return {
+    state: { profiles, bucketProfiles, regions, preferredId: preferences.lastProfileId },
+    defaultExpiresIn: preferences.defaultExpiresIn,
+    lastPicked,
+  };
+}
 
 /** Signs a link for an S3 URL with the profiles in storage; the expiry defaults to the user's. */
 export async function signWithStoredProfiles(request: {
   url: string;
   method: HttpMethod;
   expiresIn?: number | undefined;
+  profileId?: string | undefined;
 }): Promise<SignedLink> {
-  const [profiles, preferences] = await Promise.all([profilesItem.getValue(), preferencesItem.getValue()]);
+  const { state, defaultExpiresIn } = await loadSigningState();
   return signLink(
     {
       url: request.url,
       method: request.method,
-      expiresIn: request.expiresIn ?? preferences.defaultExpiresIn,
+      expiresIn: request.expiresIn ?? defaultExpiresIn,
+      profileId: request.profileId,
     },
-    profiles,
+    state,
     new Date(),
-    preferences.lastProfileId,
   );
+}
+
+/** Records the profile that just signed for a bucket: when several could, the next gesture picks it again. */
+export async function rememberSigner(link: SignedLink): Promise<void> {
+  const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === link.profileId);
+  if (!profile) return;
+  const address = bucketAddress(profile.endpoint, link.bucket);
+  const map = await bucketProfilesItem.getValue();
+  if (map[address] !== profile.id) await bucketProfilesItem.setValue({ ...map, [address]: profile.id });
 }

@@ -1,0 +1,54 @@
+import { pendingLinkItem } from '@/utils/adapters/storage';
+
+/** Builds an element with text only (never HTML): the link and messages are data. */
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * The fallback tab: the link the clipboard refused, selected in a box, with a Copy button (a click in a focused
+ * tab is a user gesture, which the clipboard accepts).
+ */
+export async function showPendingLink(doc: Document): Promise<void> {
+  const pending = await pendingLinkItem.getValue();
+  doc.title = 'S3 Presign: your link';
+  const main = element(doc, 'main');
+  if (!pending) {
+    main.append(
+      element(doc, 'p', 'No link is waiting here: copy it again from the right-click menu or the shortcut.'),
+    );
+    doc.body.append(main);
+    return;
+  }
+  const box = element(doc, 'textarea');
+  box.value = pending.url;
+  box.readOnly = true;
+  box.rows = 6;
+  box.cols = 100;
+  box.setAttribute('aria-label', 'Signed link');
+  const button = element(doc, 'button', 'Copy');
+  const status = element(doc, 'p');
+  status.setAttribute('role', 'status');
+  button.addEventListener('click', () => {
+    navigator.clipboard.writeText(pending.url).then(
+      () => {
+        status.textContent = 'Copied.';
+      },
+      () => {
+        box.select();
+        status.textContent = 'The browser still refuses: the link is selected, press Ctrl+C (⌘C on a Mac).';
+      },
+    );
+  });
+  const lines = pending.message.split('\n').map((line) => element(doc, 'p', line));
+  main.append(element(doc, 'h1', pending.title), ...lines, box, button, status);
+  doc.body.append(main);
+  box.focus();
+  box.select();
+}

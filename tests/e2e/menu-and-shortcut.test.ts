@@ -1,0 +1,304 @@
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encodeKey } from '@/utils/key-encoding';
+import { menuItems } from '@/utils/menu';
+import type { Profile } from '@/utils/profile';
+import {
+  dispatchCommand,
+  dispatchMenuClick,
+  type LoadedExtension,
+  lastNotification,
+  loadExtension,
+  recordNotifications,
+  type ShownNotification,
+  waitFor,
+} from '../support/chromium';
+import { errorCode, rawRequest } from '../support/raw-http';
+
+// The right-click menu and the shortcut of the built extension in real Chromium, against radosgw (which checks
+// every signature). Clicks and commands are dispatched inside the service worker (headless Chromium cannot
+// open a context menu or take a key press), so the browser's own choice of where items show is not exercised:
+// the patterns are checked by Chromium accepting them, their content by unit tests.
+//
+// What each kind of check proves:
+// - custom endpoint (radosgw): the copied link itself is fetched, and must return the exact bytes.
+// - AWS forms (virtual-hosted, path-style, s3://, console, presigned AWS link): the link names an AWS host
+//   radosgw cannot be reached at. Its structure is checked, then the SAME request (path, query and Host
+//   header unchanged) is sent to radosgw, which recomputes the SigV4 signature over that canonical request.
+//   For radosgw to find an object there, the AWS URLs' keys start with the bucket name (".../B/aws/x.txt"
+//   signed for host B.s3.amazonaws.com is path-style "/B/aws/x.txt" to radosgw). A 200 with the right bytes
+//   proves the signature is right for that host, path and query; it cannot prove AWS would route it.
+
+const s3 = inject('s3');
+const bucket = `menu-e2e-${Date.now().toString(36)}`;
+const BINARY = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+const OBJECTS: Record<string, Buffer> = {
+  'plain/bytes.bin': BINARY,
+  'dir with space/ü 😀+.txt': Buffer.from('awkward key contents'),
+  'aws/virtual.txt': Buffer.from('virtual-hosted'),
+  'aws/path.txt': Buffer.from('path-style'),
+  'aws/s3uri.txt': Buffer.from('s3 uri'),
+  'aws/console.txt': Buffer.from('console page'),
+  'aws/tab.txt': Buffer.from('aws url in a tab'),
+  'picked/last.txt': Buffer.from('picked in the popup'),
+};
+const profiles: Profile[] = [
+  {
+    id: 'ceph',
+    name: 'local ceph',
+    ...s3.owner,
+    region: s3.region,
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+  },
+  // The same radosgw user, as an AWS profile: AWS-host links are signed with keys radosgw knows.
+  { id: 'aws', name: 'aws', ...s3.owner, region: s3.region, forcePathStyle: false },
+];
+
+let extension: LoadedExtension;
+
+const cephUrl = (key: string): string => `${s3.endpoint}/${bucket}/${encodeKey(key)}`;
+/** An AWS URL whose key is "BUCKET/key", so that radosgw reads the signed path as path-style (see above). */
+const awsKey = (key: string): string => `${bucket}/${encodeKey(key)}`;
+
+/** Sends the signed request, unchanged (Host header included), to radosgw, and returns the body. */
+async function fetchRetargeted(link: string): Promise<Buffer> {
+  const [, host, pathAndQuery] = /^https:\/\/([^/]+)(\/.*)$/.exec(link) ?? [];
+  expect(host, link).toMatch(/\.amazonaws\.com$/);
+  const response = await rawRequest(`${s3.endpoint}${pathAndQuery}`, { headers: { host: host as string } });
+  expect(response.status, `${errorCode(response)} for ${link}`).toBe(200);
+  return response.body;
+}
+
+async function fetchDirect(link: string): Promise<Buffer> {
+  expect(link.startsWith(`${s3.endpoint}/${bucket}/`), link).toBe(true);
+  const response = await rawRequest(link);
+  expect(response.status, `${errorCode(response)} for ${link}`).toBe(200);
+  return response.body;
+}
+
+/** Clears the clipboard, runs a gesture, and returns the link it copied. */
+async function copiedBy(gesture: () => Promise<unknown>): Promise<string> {
+  await extension.clipboardPage.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+  await gesture();
+  return waitFor(extension.readClipboard, (text) => text.startsWith('http'), 20_000);
+}
+
+const clickMenu = (id: string, info: { linkUrl?: string; pageUrl?: string }): Promise<void> =>
+  dispatchMenuClick(extension.worker, id, info);
+const pressShortcut = (): Promise<void> => dispatchCommand(extension.worker, 'copy-presigned-link');
+const lastNotice = (): Promise<ShownNotification | undefined> => lastNotification(extension.worker);
+
+/** Opens a tab at `url` (answered by a stub when it is an AWS host: there is no network) and brings it to front. */
+async function openTab(url: string): Promise<() => Promise<void>> {
+  const tab = await extension.context.newPage();
+  await tab.route(/amazonaws\.com|amazon\.com/, (route) => route.fulfill({ body: 'stub of an S3 page' }));
+  await tab.goto(url).catch(() => undefined);
+  await tab.bringToFront();
+  return () => tab.close();
+}
+
+beforeAll(async () => {
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    forcePathStyle: true,
+    credentials: s3.owner,
+  });
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  for (const [key, body] of Object.entries(OBJECTS)) {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  }
+  extension = await loadExtension();
+  await extension.worker.evaluate((list) => chrome.storage.local.set({ profiles: list }), profiles);
+  await recordNotifications(extension.worker);
+});
+
+afterAll(async () => {
+  await extension?.close();
+});
+
+describe('the menu and the shortcut in Chromium', () => {
+  it('builds every item, and Chromium accepts the patterns that restrict them', async () => {
+    const specs = menuItems(profiles, 3600);
+    expect(specs[0]?.targetUrlPatterns).toContain('http://127.0.0.1/*');
+    // Built at install, rebuilt when the profiles were stored: wait until every item answers.
+    const missing = (): Promise<string[]> =>
+      extension.worker.evaluate(
+        async (ids) => {
+          const absent: string[] = [];
+          for (const id of ids) await chrome.contextMenus.update(id, {}).catch(() => absent.push(id));
+          return absent;
+        },
+        specs.map((item) => item.id),
+      );
+    await waitFor(missing, (absent) => absent.length === 0);
+    // The same patterns on a probe item: a pattern Chromium refused would leave lastError set.
+    const refused = await extension.worker.evaluate(
+      ([target, document]) =>
+        new Promise<string | undefined>((done) => {
+          const probe = { id: 'probe', title: 'probe', contexts: ['link'] as ['link'] };
+          chrome.contextMenus.create(
+            { ...probe, targetUrlPatterns: target, documentUrlPatterns: document },
+            () => {
+              const error = chrome.runtime.lastError?.message;
+              void chrome.contextMenus.remove('probe').catch(() => undefined);
+              done(error);
+            },
+          );
+        }),
+      [specs[0]?.targetUrlPatterns, specs.at(-1)?.documentUrlPatterns] as const,
+    );
+    expect(refused).toBeUndefined();
+  });
+
+  it('binds both shortcuts: Alt+Shift+L copies, Alt+Shift+S opens the popup', async () => {
+    const commands = await extension.worker.evaluate(() => chrome.commands.getAll());
+    const bound = Object.fromEntries(commands.map((command) => [command.name, command.shortcut]));
+    expect(bound).toEqual({ 'copy-presigned-link': 'Alt+Shift+L', _execute_action: 'Alt+Shift+S' });
+  });
+
+  it.each(['plain/bytes.bin', 'dir with space/ü 😀+.txt'])(
+    'copies a working link for %s on the custom endpoint',
+    async (key) => {
+      const link = await copiedBy(() => clickMenu('copy-presigned-link', { linkUrl: cephUrl(key) }));
+      expect((await fetchDirect(link)).equals(OBJECTS[key] as Buffer)).toBe(true);
+      expect(await lastNotice()).toMatchObject({
+        title: expect.stringMatching(/^Link copied — expires .+ \(in 1 hour\)$/),
+        message: expect.stringContaining('signed with profile “local ceph”'),
+      });
+    },
+  );
+
+  it.each([
+    [
+      'virtual-hosted',
+      'aws/virtual.txt',
+      (k: string) => `https://${bucket}.s3.us-east-1.amazonaws.com/${awsKey(k)}`,
+    ],
+    [
+      'path-style',
+      'aws/path.txt',
+      (k: string) => `https://s3.us-east-1.amazonaws.com/${bucket}/${awsKey(k)}`,
+    ],
+    ['s3://', 'aws/s3uri.txt', (k: string) => `s3://${bucket}/${bucket}/${k}`],
+  ])('signs a %s AWS link for its AWS host; radosgw verifies the signature', async (_form, key, url) => {
+    const link = await copiedBy(() => clickMenu('copy-presigned-link:900', { linkUrl: url(key) }));
+    const parsed = new URL(link);
+    expect(parsed.host).toBe(`${bucket}.s3.amazonaws.com`);
+    expect(parsed.pathname).toBe(`/${bucket}/${encodeKey(key)}`);
+    expect(parsed.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(parsed.searchParams.get('X-Amz-Credential')).toMatch(/\/us-east-1\/s3\/aws4_request$/);
+    expect((await fetchRetargeted(link)).equals(OBJECTS[key] as Buffer)).toBe(true);
+    // The Host header is part of what radosgw checks: the same request for another host is refused.
+    const otherHost = await rawRequest(`${s3.endpoint}${parsed.pathname}${parsed.search}`, {
+      headers: { host: 'other-bucket.s3.amazonaws.com' },
+    });
+    expect(errorCode(otherHost)).toBe('SignatureDoesNotMatch');
+  });
+
+  it('the page item signs the S3 console object page the tab shows', async () => {
+    const prefix = encodeURIComponent(`${bucket}/aws/console.txt`);
+    const pageUrl = `https://us-east-1.console.aws.amazon.com/s3/object/${bucket}?region=us-east-1&prefix=${prefix}`;
+    const link = await copiedBy(() => clickMenu('copy-page-link', { pageUrl }));
+    expect((await fetchRetargeted(link)).toString()).toBe('console page');
+  });
+
+  it('re-signs already-presigned links: an expired one with a bad signature, and an AWS one', async () => {
+    const stale = `${cephUrl('plain/bytes.bin')}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${s3.owner.accessKeyId}%2F20200101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20200101T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`;
+    expect((await rawRequest(stale)).status).toBe(403);
+    const fresh = await copiedBy(() => clickMenu('copy-presigned-link', { linkUrl: stale }));
+    expect(new URL(fresh).searchParams.getAll('X-Amz-Signature')).toHaveLength(1);
+    expect((await fetchDirect(fresh)).equals(BINARY)).toBe(true);
+
+    const aws = await copiedBy(() =>
+      clickMenu('copy-presigned-link', { linkUrl: `s3://${bucket}/${bucket}/aws/virtual.txt` }),
+    );
+    const again = await copiedBy(() => clickMenu('copy-presigned-link:86400', { linkUrl: aws }));
+    expect(new URL(again).searchParams.get('X-Amz-Expires')).toBe('86400');
+    expect((await fetchRetargeted(again)).toString()).toBe('virtual-hosted');
+  });
+
+  it('the PUT item copies an upload link that uploads, and the object then downloads byte for byte', async () => {
+    const target = cephUrl('uploads/new file.bin');
+    const upload = await copiedBy(() => clickMenu('copy-upload-link', { linkUrl: target }));
+    expect((await lastNotice())?.title).toMatch(/^Upload link copied — expires/);
+    const put = await rawRequest(upload, { method: 'PUT', body: BINARY });
+    expect(put.status, errorCode(put)).toBe(200);
+    const download = await copiedBy(() => clickMenu('copy-presigned-link', { linkUrl: target }));
+    expect((await fetchDirect(download)).equals(BINARY)).toBe(true);
+    expect((await rawRequest(upload)).status).toBe(403); // a PUT link is not a GET link
+  });
+
+  it('the shortcut copies the object open in the tab: custom endpoint, then an AWS URL', async () => {
+    let close = await openTab(cephUrl('dir with space/ü 😀+.txt'));
+    const local = await copiedBy(pressShortcut);
+    await close();
+    expect((await fetchDirect(local)).toString()).toBe('awkward key contents');
+
+    close = await openTab(`https://${bucket}.s3.us-east-1.amazonaws.com/${awsKey('aws/tab.txt')}`);
+    const aws = await copiedBy(pressShortcut);
+    await close();
+    expect((await fetchRetargeted(aws)).toString()).toBe('aws url in a tab');
+  });
+
+  it('the shortcut on a tab with no S3 object explains, then copies the object last picked in the popup', async () => {
+    await extension.clipboardPage.bringToFront();
+    await extension.worker.evaluate(() => chrome.storage.local.remove('lastPicked'));
+    await pressShortcut();
+    await waitFor(lastNotice, (notice) => notice?.title === 'Not a link to an S3 object');
+    const pick = { profileId: 'ceph', bucket, key: 'picked/last.txt', pickedAt: new Date().toISOString() };
+    await extension.worker.evaluate((lastPicked) => chrome.storage.local.set({ lastPicked }), pick);
+    const link = await copiedBy(pressShortcut);
+    expect((await fetchDirect(link)).toString()).toBe('picked in the popup');
+    expect((await lastNotice())?.message).toMatch(/the object you last picked in the popup/);
+  });
+
+  it('when several profiles could sign, uses the one that last worked for the bucket and says so', async () => {
+    const setProfiles = (list: Profile[]): Promise<void> =>
+      extension.worker.evaluate((value) => chrome.storage.local.set({ profiles: value }), list);
+    await setProfiles(profiles);
+    await copiedBy(() => clickMenu('copy-presigned-link', { linkUrl: cephUrl('plain/bytes.bin') }));
+    const remembered = await extension.worker.evaluate(() => chrome.storage.local.get('bucketProfiles'));
+    expect(remembered.bucketProfiles).toMatchObject({ [`${s3.endpoint}|${bucket}`]: 'ceph' });
+    // A second profile for the same endpoint, first in the list, whose keys cannot read the bucket.
+    const stranger = { ...profiles[0], id: 'stranger', name: 'stranger', ...s3.stranger } as Profile;
+    await setProfiles([stranger, ...profiles]);
+    const link = await copiedBy(() =>
+      clickMenu('copy-presigned-link', { linkUrl: cephUrl('plain/bytes.bin') }),
+    );
+    expect((await fetchDirect(link)).equals(BINARY)).toBe(true);
+    expect((await lastNotice())?.message).toMatch(
+      /signed with profile “local ceph”, the one last used for bucket .+; 1 other profile could sign/,
+    );
+  });
+
+  it('shows the link in a tab, ready to copy, when the clipboard cannot be written', async () => {
+    await extension.worker.evaluate(async () => {
+      await chrome.offscreen.closeDocument().catch(() => undefined);
+      chrome.offscreen.createDocument = () => Promise.reject(new Error('refused for the test'));
+    });
+    const opened = extension.context.waitForEvent('page');
+    await clickMenu('copy-presigned-link', { linkUrl: cephUrl('plain/bytes.bin') });
+    const tab = await opened;
+    expect(tab.url()).toMatch(/\/offscreen\.html#show$/);
+    const link = await tab.getByRole('textbox', { name: 'Signed link' }).inputValue();
+    await tab.close();
+    expect((await fetchDirect(link)).equals(BINARY)).toBe(true);
+    expect((await lastNotice())?.title).toBe('Copy the link from the new tab');
+  });
+
+  it('completes copies in a fresh service worker that has only storage to go on', async () => {
+    await extension.restartWorker();
+    const started = Date.now();
+    const link = await copiedBy(() =>
+      clickMenu('copy-presigned-link', { linkUrl: `s3://${bucket}/${bucket}/aws/s3uri.txt` }),
+    );
+    console.log(`copy after a worker restart: ${Date.now() - started} ms`);
+    expect((await fetchRetargeted(link)).toString()).toBe('s3 uri');
+
+    await extension.restartWorker();
+    const picked = await copiedBy(pressShortcut);
+    expect((await fetchDirect(picked)).toString()).toBe('picked in the popup');
+  });
+});

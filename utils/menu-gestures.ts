@@ -1,0 +1,93 @@
+import { knownEndpoints } from './choose-profile';
+import { isPresignError, PresignError, type PresignErrorCode } from './errors';
+import type { MenuAction } from './menu';
+import { parseS3Url } from './parse-s3-url';
+import type { HttpMethod } from './presign';
+import { type ObjectPick, type SignedLink, type SigningState, signLink, signPick } from './sign-link';
+
+// What each gesture (a menu click, the shortcut) asks to sign, decided from the event and stored state alone.
+
+/** A URL to parse, or an object picked in the popup. */
+export type SignTarget = { url: string } | { pick: ObjectPick };
+
+export interface Gesture {
+  target: SignTarget;
+  method: HttpMethod;
+  /** Seconds; the user's default when absent. */
+  expiresIn?: number;
+}
+
+/** The parts of contextMenus.onClicked's info that say what was clicked. */
+export interface ClickInfo {
+  linkUrl?: string | undefined;
+  pageUrl?: string | undefined;
+}
+
+/** A menu click: the link's target for link items, the page's URL for page items. */
+export function menuGesture(action: MenuAction, info: ClickInfo, tabUrl?: string): Gesture {
+  const url = action.source === 'link' ? info.linkUrl : (info.pageUrl ?? tabUrl);
+  if (!url) {
+    throw new PresignError(
+      'not-a-url',
+      action.source === 'link'
+        ? 'There is no link here to sign: right-click a link to an S3 object.'
+        : 'The browser did not say which page this is: reload the tab and try again.',
+    );
+  }
+  return {
+    target: { url },
+    method: action.method,
+    ...(action.expiresIn !== undefined ? { expiresIn: action.expiresIn } : {}),
+  };
+}
+
+// A tab that holds no S3 object at all: the shortcut falls back to the last picked object. An S3 URL that
+// cannot be signed (website endpoint, damaged escape…) is reported instead: it is what the user pointed at.
+const NOTHING_HERE: ReadonlySet<PresignErrorCode> = new Set(['not-a-url', 'not-s3', 'no-key']);
+
+/**
+ * The shortcut: the S3 object in the current tab (object URL or console object page), else the object last
+ * picked in the popup, at the default expiry.
+ */
+export function shortcutGesture(
+  tabUrl: string | undefined,
+  profiles: SigningState['profiles'],
+  lastPicked: ObjectPick | null,
+): Gesture {
+  let reason: PresignError | undefined;
+  if (tabUrl) {
+    try {
+      parseS3Url(tabUrl, knownEndpoints(profiles));
+      return { target: { url: tabUrl }, method: 'GET' };
+    } catch (error) {
+      if (!isPresignError(error) || !NOTHING_HERE.has(error.code)) throw error;
+      reason = error;
+    }
+  }
+  if (lastPicked) return { target: { pick: lastPicked }, method: 'GET' };
+  if (!tabUrl) {
+    throw new PresignError(
+      'host-permission',
+      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link.",
+    );
+  }
+  throw new PresignError(
+    reason?.code === 'no-key' ? 'no-key' : 'not-s3',
+    reason?.code === 'no-key'
+      ? `${reason.message} Or pick an object in S3 Presign's popup: the shortcut then copies its link from any tab.`
+      : "This tab shows no S3 object. Open an object's URL or its S3 console page, or pick an object in S3 Presign's popup, then press the shortcut again.",
+  );
+}
+
+/** Signs what a gesture asked for; `defaultExpiresIn` fills in when it named no expiry. */
+export function signGesture(
+  gesture: Gesture,
+  state: SigningState,
+  defaultExpiresIn: number,
+  now: Date,
+): Promise<SignedLink> {
+  const request = { method: gesture.method, expiresIn: gesture.expiresIn ?? defaultExpiresIn };
+  return 'pick' in gesture.target
+    ? signPick(gesture.target.pick, request, state, now)
+    : signLink({ url: gesture.target.url, ...request }, state, now);
+}

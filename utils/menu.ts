@@ -1,0 +1,88 @@
+import { EXPIRY_PRESETS, formatDuration } from './expiry';
+import { objectPagePatterns, objectUrlPatterns } from './menu-patterns';
+import type { HttpMethod } from './presign';
+import type { Profile } from './profile';
+
+/** Where the item was clicked: on a link (sign its target) or on the page (sign the tab's URL). */
+export type MenuSource = 'link' | 'page';
+
+/** One contextMenus.create() call, as plain data. */
+export interface MenuItemSpec {
+  id: string;
+  title: string;
+  contexts: [MenuSource];
+  parentId?: string;
+  targetUrlPatterns?: string[];
+  documentUrlPatterns?: string[];
+}
+
+/** What a click on an item asks for; no expiry means the user's default. */
+export interface MenuAction {
+  source: MenuSource;
+  method: HttpMethod;
+  expiresIn?: number;
+}
+
+// The GET parent keeps the id the single item had before submenus, so a click on it (never sent by a browser
+// for a parent, but by older code and tests) still means "default expiry".
+const IDS: Record<MenuSource, Record<HttpMethod, string>> = {
+  link: { GET: 'copy-presigned-link', PUT: 'copy-upload-link' },
+  page: { GET: 'copy-page-link', PUT: 'copy-page-upload-link' },
+};
+
+/** The id of the item that copies a GET link with `expiresIn` seconds (the parent when absent). */
+export function menuItemId(source: MenuSource, method: HttpMethod, expiresIn?: number): string {
+  return expiresIn === undefined ? IDS[source][method] : `${IDS[source][method]}:${expiresIn}`;
+}
+
+/** The expiries offered: the presets, plus the user's default when it is none of them, shortest first. */
+export function expiryChoices(defaultExpiresIn: number): { seconds: number; title: string }[] {
+  const choices: { seconds: number; label: string }[] = EXPIRY_PRESETS.map((p) => ({ ...p }));
+  if (!choices.some((choice) => choice.seconds === defaultExpiresIn)) {
+    choices.push({ seconds: defaultExpiresIn, label: formatDuration(defaultExpiresIn) });
+  }
+  return choices
+    .sort((a, b) => a.seconds - b.seconds)
+    .map(({ seconds, label }) => ({
+      seconds,
+      title: seconds === defaultExpiresIn ? `${label} (your default)` : label,
+    }));
+}
+
+/**
+ * Every context-menu item for these profiles and this default expiry: on S3 links and on S3 pages, "Copy
+ * pre-signed link" with an expiry submenu, and "Copy upload (PUT) link" (default expiry).
+ */
+export function menuItems(profiles: readonly Profile[], defaultExpiresIn: number): MenuItemSpec[] {
+  const links = objectUrlPatterns(profiles);
+  const pages = objectPagePatterns(profiles);
+  const items: MenuItemSpec[] = [];
+  for (const source of ['link', 'page'] as const) {
+    // Children carry the restriction too: Firefox checks each item on its own.
+    const where =
+      source === 'link' ? links && { targetUrlPatterns: links } : pages && { documentUrlPatterns: pages };
+    const base = { contexts: [source] as [MenuSource], ...where };
+    const parentId = menuItemId(source, 'GET');
+    items.push({ id: parentId, title: 'Copy pre-signed link', ...base });
+    for (const choice of expiryChoices(defaultExpiresIn)) {
+      items.push({ id: menuItemId(source, 'GET', choice.seconds), parentId, title: choice.title, ...base });
+    }
+    items.push({ id: menuItemId(source, 'PUT'), title: 'Copy upload (PUT) link', ...base });
+  }
+  return items;
+}
+
+/** Reads a clicked item's id back into what to copy; undefined for ids that are not ours. */
+export function menuAction(id: string | number): MenuAction | undefined {
+  const [base = '', seconds, ...rest] = String(id).split(':');
+  if (rest.length > 0) return undefined;
+  for (const source of ['link', 'page'] as const) {
+    for (const method of ['GET', 'PUT'] as const) {
+      if (IDS[source][method] !== base) continue;
+      if (seconds === undefined) return { source, method };
+      if (method !== 'GET' || !/^\d+$/.test(seconds)) return undefined;
+      return { source, method, expiresIn: Number(seconds) };
+    }
+  }
+  return undefined;
+}
