@@ -2,13 +2,13 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { type Location, useListing } from '@/components/hooks/use-listing';
 import {
-  bucketAddress,
   bucketProfilesItem,
   bucketRegionsItem,
   lastPickedItem,
   type Preferences,
   preferencesItem,
 } from '@/utils/adapters/storage';
+import { bucketKey } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
 import type { Row } from '@/utils/listing';
@@ -29,7 +29,7 @@ function startAt(profile: Profile, preferences: Preferences): Location {
 
 /** Remembers what the user picked: for the shortcut (last object) and the menu (which profile signs this bucket). */
 async function remember(profile: Profile, object: PickedObject, versionId?: string): Promise<void> {
-  const address = bucketAddress(profile.endpoint, object.bucket);
+  const address = bucketKey(profile.endpoint, object.bucket);
   const map = await bucketProfilesItem.getValue();
   await Promise.all([
     lastPickedItem.setValue({
@@ -48,7 +48,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   const [location, setLocation] = useState<Location>(() => startAt(profile, preferences));
   const [picked, setPicked] = useState<PickedObject | undefined>(undefined);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>(undefined);
-  const region = location.bucket ? regions[bucketAddress(profile.endpoint, location.bucket)] : undefined;
+  const region = location.bucket ? regions[bucketKey(profile.endpoint, location.bucket)] : undefined;
   const listing = useListing(profile, location, region);
 
   const go = (next: Location): void => {
@@ -99,7 +99,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   };
 
   const useRegion = (name: string): void => {
-    void bucketRegionsItem.setValue({ ...regions, [bucketAddress(profile.endpoint, location.bucket)]: name });
+    void bucketRegionsItem.setValue({ ...regions, [bucketKey(profile.endpoint, location.bucket)]: name });
   };
 
   if (picked)

@@ -21,7 +21,7 @@ export interface ProfileChoice {
   others: number;
 }
 
-/** The key of utils/adapters/storage.ts's per-bucket maps (kept equal to its bucketAddress; a test checks). */
+/** The key of utils/adapters/storage.ts's per-bucket maps: the profile's endpoint or "aws", then the bucket. */
 export function bucketKey(endpoint: string | undefined, bucket: string): `${string}|${string}` {
   return `${endpoint ?? 'aws'}|${bucket}`;
 }

@@ -1,3 +1,5 @@
+import type { Credentials } from './presign';
+
 /** A set of keys and where they sign for. Secrets live in storage.local only (see utils/adapters/storage.ts). */
 export interface Profile {
   id: string;
@@ -20,4 +22,14 @@ export interface Profile {
 /** The parts of a profile that are safe to show or log: never the secret or the token. */
 export function describeProfile(profile: Pick<Profile, 'name' | 'endpoint' | 'region'>): string {
   return `${profile.name} (${profile.endpoint ?? `AWS ${profile.region}`})`;
+}
+
+/** The signing credentials of a profile; temporary ones carry their token and end. */
+export function credentialsOf(profile: Profile): Credentials {
+  return {
+    accessKeyId: profile.accessKeyId,
+    secretAccessKey: profile.secretAccessKey,
+    ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
+    ...(profile.sessionExpiration ? { expiration: new Date(profile.sessionExpiration) } : {}),
+  };
 }

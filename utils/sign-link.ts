@@ -8,7 +8,7 @@ import {
 import { isPresignError, PresignError } from './errors';
 import { parseS3Url, type S3ObjectRef } from './parse-s3-url';
 import { type HttpMethod, type PresignWarning, presign } from './presign';
-import type { Profile } from './profile';
+import { credentialsOf, type Profile } from './profile';
 
 export interface SignLinkRequest {
   /** Any link to an S3 object: object URL, s3:// URI, console page, custom endpoint, already-signed link. */
@@ -76,12 +76,7 @@ export async function signRef(
 ): Promise<SignedLink> {
   const { profile } = choice;
   const result = await presign({
-    credentials: {
-      accessKeyId: profile.accessKeyId,
-      secretAccessKey: profile.secretAccessKey,
-      ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
-      ...(profile.sessionExpiration ? { expiration: new Date(profile.sessionExpiration) } : {}),
-    },
+    credentials: credentialsOf(profile),
     region: ref.region ?? regions[bucketKey(profile.endpoint, ref.bucket)] ?? profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle } : {}),
     ...(ref.variant ? { variant: ref.variant } : {}),

@@ -1,6 +1,6 @@
 import { attachmentDisposition } from './content-disposition';
 import { type HttpMethod, presign } from './presign';
-import type { Profile } from './profile';
+import { credentialsOf, type Profile } from './profile';
 import type { SignedLink } from './sign-link';
 
 /** What the popup asks for one object it browsed to. */
@@ -27,12 +27,7 @@ export async function signObject(
 ): Promise<SignedLink> {
   const get = request.method === 'GET';
   const result = await presign({
-    credentials: {
-      accessKeyId: profile.accessKeyId,
-      secretAccessKey: profile.secretAccessKey,
-      ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
-      ...(profile.sessionExpiration ? { expiration: new Date(profile.sessionExpiration) } : {}),
-    },
+    credentials: credentialsOf(profile),
     region: region ?? profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle } : {}),
     bucket: request.bucket,

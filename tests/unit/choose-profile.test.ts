@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bucketAddress } from '@/utils/adapters/storage';
 import { bucketKey, candidatesFor, chooseProfile } from '@/utils/choose-profile';
 import { PresignError } from '@/utils/errors';
 import { parseS3Url } from '@/utils/parse-s3-url';
@@ -35,9 +34,9 @@ const awsRef = parseS3Url('s3://bucket/key.txt');
 const cephRef = parseS3Url('http://127.0.0.1:7480/bucket/key.txt', ['http://127.0.0.1:7480']);
 
 describe('bucketKey', () => {
-  it('writes the same key as storage.ts, so the popup’s choices are found', () => {
-    expect(bucketKey(undefined, 'b')).toBe(bucketAddress(undefined, 'b'));
-    expect(bucketKey('http://127.0.0.1:7480', 'b')).toBe(bucketAddress('http://127.0.0.1:7480', 'b'));
+  it('keys AWS buckets apart from the same name on a custom endpoint', () => {
+    expect(bucketKey(undefined, 'b')).toBe('aws|b');
+    expect(bucketKey('http://127.0.0.1:7480', 'b')).toBe('http://127.0.0.1:7480|b');
   });
 });
 

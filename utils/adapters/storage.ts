@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { bucketKey } from '../choose-profile';
 import { DEFAULT_EXPIRES_IN } from '../expiry';
 import type { Profile } from '../profile';
 
@@ -26,12 +27,8 @@ export const preferencesItem = storage.defineItem<Preferences>('local:preference
   version: 1,
 });
 
-/** Where a bucket lives: the custom endpoint (normalized) or "aws", then the bucket name. */
-export type BucketAddress = `${string}|${string}`;
-
-export function bucketAddress(endpoint: string | undefined, bucket: string): BucketAddress {
-  return `${endpoint ?? 'aws'}|${bucket}`;
-}
+/** Where a bucket lives: the custom endpoint (normalized) or "aws", then the bucket name (utils/choose-profile's bucketKey). */
+export type BucketAddress = ReturnType<typeof bucketKey>;
 
 /** Per bucket, the profile the user picked or that last signed for it (menu and shortcut choose by it). */
 export const bucketProfilesItem = storage.defineItem<Record<BucketAddress, string>>('local:bucketProfiles', {

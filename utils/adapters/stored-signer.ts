@@ -1,7 +1,7 @@
+import { bucketKey } from '../choose-profile';
 import type { HttpMethod } from '../presign';
 import { type SignedLink, type SigningState, signLink } from '../sign-link';
 import {
-  bucketAddress,
   bucketProfilesItem,
   bucketRegionsItem,
   type LastPicked,
@@ -56,7 +56,7 @@ export async function signWithStoredProfiles(request: {
 export async function rememberSigner(link: SignedLink): Promise<void> {
   const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === link.profileId);
   if (!profile) return;
-  const address = bucketAddress(profile.endpoint, link.bucket);
+  const address = bucketKey(profile.endpoint, link.bucket);
   const map = await bucketProfilesItem.getValue();
   if (map[address] !== profile.id) await bucketProfilesItem.setValue({ ...map, [address]: profile.id });
 }
