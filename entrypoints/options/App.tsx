@@ -4,6 +4,7 @@ import { ExpiryPicker } from '@/components/ExpiryPicker';
 import { useStored } from '@/components/hooks/use-stored';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
+import { ShortcutList } from '@/components/ShortcutList';
 import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
 import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
@@ -53,6 +54,7 @@ export function App(): JSX.Element {
         />
         <p class="hint">Used by the right-click menu, the shortcut and the popup’s one-click Copy.</p>
       </section>
+      <ShortcutList />
     </main>
   );
 }

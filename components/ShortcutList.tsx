@@ -1,0 +1,58 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+
+interface Shortcut {
+  name: string;
+  description: string;
+  shortcut: string;
+}
+
+const IS_FIREFOX = navigator.userAgent.includes('Firefox/');
+
+/** The keyboard shortcuts as the browser has them bound now, and where to change them. */
+export function ShortcutList(): JSX.Element {
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | undefined>(undefined);
+  useEffect(() => {
+    void browser.commands.getAll().then((commands) =>
+      setShortcuts(
+        commands.map((command) => ({
+          name: command.name ?? '',
+          description: command.name === '_execute_action' ? 'Open S3 Presign' : (command.description ?? ''),
+          shortcut: command.shortcut ?? '',
+        })),
+      ),
+    );
+  }, []);
+
+  const change = (): void => {
+    // Chrome lets an extension open its own shortcuts page; Firefox keeps it in the add-ons manager.
+    void browser.tabs.create({ url: IS_FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts' });
+  };
+
+  return (
+    <section class="stack" aria-label="Keyboard shortcuts">
+      <h2>Keyboard shortcuts</h2>
+      <table class="shortcuts">
+        <tbody>
+          {(shortcuts ?? []).map((shortcut) => (
+            <tr key={shortcut.name}>
+              <td>{shortcut.description}</td>
+              <td>{shortcut.shortcut ? <kbd>{shortcut.shortcut}</kbd> : <em>not set</em>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="hint">
+        {IS_FIREFOX
+          ? 'Change them in about:addons → ⚙ → Manage Extension Shortcuts.'
+          : 'Change them at chrome://extensions/shortcuts.'}
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={change}>
+          Change shortcuts
+        </button>
+      </div>
+    </section>
+  );
+}
