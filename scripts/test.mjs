@@ -68,6 +68,8 @@ for (const stage of stages) {
 
 let passed = 0;
 let failures = 0;
+// Tests that did not run because their file failed to set up (a failing beforeAll) count as failed too.
+let notRun = 0;
 console.log('\nstage                                   result        seconds');
 for (const result of results) {
   console.log(`${result.name.padEnd(40)}${result.status.padEnd(14)}${result.seconds.toFixed(1).padStart(7)}`);
@@ -75,7 +77,10 @@ for (const result of results) {
     const report = JSON.parse(readFileSync(`.tmp/vitest-${result.report}.json`, 'utf8'));
     passed += report.numPassedTests;
     failures += report.numFailedTests;
+    notRun += report.numPendingTests + report.numTodoTests;
   }
 }
-console.log(`\ntests: ${passed} passed, ${failures} failed`);
+console.log(
+  `\ntests: ${passed} passed, ${failures} failed${notRun ? `, ${notRun} not run (a file failed to set up)` : ''}`,
+);
 process.exit(failed ? 1 : 0);
