@@ -4,15 +4,18 @@
 //   1. µs per GET link through presign(), against the WebCrypto floor (digest + HMAC) and the AWS SDK
 //   2. 10,000 links at once
 //   3. shortcut → link on the clipboard, warm and cold service worker
+//   4. popup open → the cached listing of the folder it reopens in, and → the fresh one from radosgw
 //   5. gzip bytes of the popup's initial JS, its lazily loaded chunks, and the background
-//   (4 and 6, popup paint and a 100,000-key listing, come later.)
+//   6. a folder of 100,000 keys: popup open → first rows, rows in the DOM while scrolling, filter keystroke
 //
-// Two builds, both under .output-bench/: `shipped` is exactly what `npm run build` makes (figures 3 and 5);
+// Two builds, both under .output-bench/: `shipped` is exactly what `npm run build` makes (figures 3 to 6);
 // `bench-page` adds entrypoints/bench (S3P_BENCH=1), a page bundling the same utils/presign.ts, where figures
-// 1 and 2 run. radosgw (a local S3 that verifies signatures) proves the measured links are valid ones.
+// 1 and 2 run. radosgw (a local S3 that verifies signatures) proves the measured links are valid ones, and
+// holds the folders figures 4 and 6 list (seeded on every run: radosgw keeps its data in memory).
 //
-// Options: --no-build (reuse the builds), --quick (fewer rounds), --profile (CPU profile of presign(), top
-// functions printed), --save (also write scripts/bench/results/latest.{json,md}, the copy kept in git).
+// Options: --no-build (reuse the builds), --quick (fewer rounds), --keys N (figure 6's folder holds N keys,
+// default 100,000; fewer for a quick run), --profile (CPU profile of presign(), top functions printed),
+// --save (also write scripts/bench/results/latest.{json,md}, the copy kept in git).
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { radosgwMissing } from '../radosgw.mjs';
 import { chromiumMissing, launch } from './browser.mjs';
 import { measureDispatch } from './dispatch.mjs';
+import { measurePopupFigures } from './popup-figures.mjs';
 import { profilePresign } from './profile.mjs';
 import { markdownTable, textTable } from './report.mjs';
 import { rowsAndFigures } from './rows.mjs';
@@ -32,11 +36,26 @@ import { startStore } from './store.mjs';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
+const KEYS = keysOption(process.argv.slice(2));
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = join(ROOT, '.output-bench');
 const SHIPPED = join(OUTPUT, 'shipped');
 const BENCH_PAGE = join(OUTPUT, 'bench-page');
 const BULK_COUNT = 10_000;
+
+/**
+ * The number of keys `--keys N` (or `--keys=N`) asks figure 6 to seed; 100,000 without it.
+ * @param {string[]} argv
+ */
+function keysOption(argv) {
+  const at = argv.findIndex((arg) => arg === '--keys' || arg.startsWith('--keys='));
+  if (at === -1) return 100_000;
+  const text = argv[at]?.includes('=') ? argv[at]?.slice('--keys='.length) : argv[at + 1];
+  const keys = Number(text?.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(keys) || keys < 1)
+    throw new Error(`--keys wants a whole number of keys, not ${text}`);
+  return keys;
+}
 
 /** @param {string} what @param {Record<string, string>} env */
 function build(what, env) {
@@ -145,6 +164,11 @@ async function main() {
     });
     await shipped.close();
 
+    const popup = store.verifies
+      ? await measurePopupFigures(shippedDir, store, { keys: KEYS, quick: QUICK })
+      : 'needs radosgw';
+    if (typeof popup === 'string') console.warn(`! figures 4 and 6 not measured: ${popup}`);
+
     const checks = {
       presignMatchesSdkPresigner: signing.sameAsSdkPresigner,
       backgroundSameInBothBuilds: sameBackground,
@@ -163,7 +187,7 @@ async function main() {
         : {}),
     };
 
-    const result = rowsAndFigures({ signing, bulk, dispatch, sizes });
+    const result = rowsAndFigures({ signing, bulk, dispatch, sizes, popup });
     const info = {
       date: new Date().toISOString(),
       machine: { ...machine(), chromium, loadAverage: { before: loadBefore, after: os.loadavg()[0] ?? 0 } },

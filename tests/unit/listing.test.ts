@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   breadcrumbs,
@@ -6,6 +7,7 @@ import {
   formatModified,
   formatSize,
   parentPrefix,
+  rowFilter,
   toRows,
 } from '@/utils/listing';
 
@@ -54,6 +56,80 @@ describe('filterRows', () => {
     ['zzz', []],
   ])('“%s” keeps %j', (filter, names) => {
     expect(filterRows(rows, filter).map((row) => row.name)).toEqual(names);
+  });
+});
+
+describe('rowFilter', () => {
+  const rows = toRows(
+    'docs/',
+    ['docs/Archive/'],
+    ['Invoice 2026.pdf', 'invoice 2025.pdf', 'café.txt', 'CAFE\u0301 menu.txt', 'notes.txt'].map((name) => ({
+      key: `docs/${name}`,
+      size: 1,
+      lastModified: '',
+    })),
+  );
+  const names = (found: readonly { name: string }[]): string[] => found.map((row) => row.name);
+
+  it('precomputes each name as the filter compares it', () => {
+    expect(rows.map((row) => row.match)).toEqual([
+      'archive/',
+      'invoice 2026.pdf',
+      'invoice 2025.pdf',
+      'café.txt',
+      'café menu.txt',
+      'notes.txt',
+    ]);
+    expect(bucketRows(['My-Bucket'])[0]?.match).toBe('my-bucket');
+  });
+
+  it.each([
+    ['typing on', ['i', 'in', 'inv', 'invoice 2026']],
+    ['deleting back', ['invoice 2026', 'invoice 202', 'invoice', 'i', '']],
+    ['replacing the text', ['inv', 'caf', 'café', 'cafe\u0301 m', 'x', 'notes']],
+    ['typing in front', ['txt', '.txt', 'é.txt', 'fé.txt']],
+    ['a needle that holds an earlier one only once folded', ['CAF', 'Café', 'CAFE\u0301']],
+  ])('%s gives what filterRows gives at every step', (_, filters) => {
+    const filter = rowFilter();
+    for (const text of filters) expect(names(filter(rows, text))).toEqual(names(filterRows(rows, text)));
+  });
+
+  it('answers the same array for the same rows and text, and starts over for new rows', () => {
+    const filter = rowFilter();
+    const first = filter(rows, 'inv');
+    expect(filter(rows, 'inv')).toBe(first);
+    filter(rows, 'invoice');
+    expect(filter(rows, 'inv')).toBe(first);
+    const more = rows.concat(
+      toRows('docs/', [], [{ key: 'docs/invoice 2024.pdf', size: 1, lastModified: '' }]),
+    );
+    expect(names(filter(more, 'invoice'))).toEqual(names(filterRows(more, 'invoice')));
+    expect(filter(rows, '')).toBe(rows);
+  });
+
+  it('agrees with filterRows over any sequence of texts and rows', () => {
+    const pool = fc.constantFrom('a', 'A', 'b', 'é', 'e\u0301', ' ', '.', 'ß');
+    const text = fc.array(pool, { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 40 }),
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (names, typed, growRows) => {
+          let current = toRows(
+            '',
+            [],
+            names.map((name, i) => ({ key: `${name}#${i}`, size: 0, lastModified: '' })),
+          );
+          const filter = rowFilter();
+          for (const [i, needle] of typed.entries()) {
+            if (growRows && i === typed.length >> 1)
+              current = current.concat(toRows('', [], [{ key: `${needle}!`, size: 0, lastModified: '' }]));
+            expect(filter(current, needle)).toEqual(filterRows(current, needle));
+          }
+        },
+      ),
+    );
   });
 });
 
@@ -108,4 +184,20 @@ describe('formatSize and formatModified', () => {
     expect(formatModified('2026-01-03T09:05:00', now, 'en-GB')).toBe('3 Jan 2026');
     expect(formatModified('not a date', now)).toBe('');
   });
+
+  it.each(['en-US', 'fr-FR', 'ja-JP', undefined])(
+    'reuses its formatters, with the text toLocale…String gives (%s)',
+    (locale) => {
+      const now = new Date('2026-11-22T15:00:00');
+      for (const iso of ['2026-11-22T09:05:00', '2026-01-03T21:05:00']) {
+        const date = new Date(iso);
+        const expected =
+          date.toDateString() === now.toDateString()
+            ? date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+            : date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+        expect(formatModified(iso, now, locale)).toBe(expected);
+        expect(formatModified(iso, now, locale)).toBe(expected);
+      }
+    },
+  );
 });
