@@ -9,26 +9,45 @@ export function listingKey(profileId: string, bucket: string, prefix: string): s
   return `${profileId}|${bucket}|${prefix}`;
 }
 
-/** The cache with one listing put in (capped), the oldest entries evicted beyond CACHE_MAX_ENTRIES. */
-export function putListing(
-  cache: Readonly<Record<string, CachedListing>>,
-  key: string,
-  listing: CachedListing,
-): Record<string, CachedListing> {
-  const capped: CachedListing =
-    listing.objects.length > CACHE_MAX_OBJECTS
-      ? { ...listing, objects: listing.objects.slice(0, CACHE_MAX_OBJECTS), truncated: true }
-      : listing;
-  const entries = Object.entries({ ...cache, [key]: capped }).sort(([, a], [, b]) =>
-    b.fetchedAt.localeCompare(a.fetchedAt),
-  );
-  return Object.fromEntries(entries.slice(0, CACHE_MAX_ENTRIES));
+/** A listing cut to CACHE_MAX_OBJECTS (marked truncated when cut), as it is stored. */
+export function capListing(listing: CachedListing): CachedListing {
+  return listing.objects.length > CACHE_MAX_OBJECTS
+    ? { ...listing, objects: listing.objects.slice(0, CACHE_MAX_OBJECTS), truncated: true }
+    : listing;
 }
 
-/** The cache without a profile's entries (when the profile is removed or its keys change). */
-export function dropProfile(
-  cache: Readonly<Record<string, CachedListing>>,
-  profileId: string,
-): Record<string, CachedListing> {
-  return Object.fromEntries(Object.entries(cache).filter(([key]) => !key.startsWith(`${profileId}|`)));
+/** The index with one folder added or refreshed, and the keys of the oldest folders to forget beyond `max`. */
+export function indexWith(
+  index: Readonly<Record<string, string>>,
+  key: string,
+  fetchedAt: string,
+  max = CACHE_MAX_ENTRIES,
+): { index: Record<string, string>; evicted: string[] } {
+  const entries = Object.entries({ ...index, [key]: fetchedAt }).sort(([, a], [, b]) => b.localeCompare(a));
+  return {
+    index: Object.fromEntries(entries.slice(0, max)),
+    evicted: entries.slice(max).map(([evicted]) => evicted),
+  };
+}
+
+/** The cached folders that belong to a profile (to forget them when it is removed or its keys change). */
+export function keysOfProfile(index: Readonly<Record<string, string>>, profileId: string): string[] {
+  return Object.keys(index).filter((key) => key.startsWith(`${profileId}|`));
+}
+
+/** Where the popup opens for these settings: the last profile used, at the folder it last showed. */
+export function openingLocation<P extends { id: string; defaultBucket?: string | undefined }>(
+  profiles: readonly P[],
+  preferences: {
+    lastProfileId?: string | undefined;
+    lastLocation?: Record<string, { bucket: string; prefix: string }> | undefined;
+  },
+): { profile: P; bucket: string; prefix: string } | undefined {
+  const profile = profiles.find((candidate) => candidate.id === preferences.lastProfileId) ?? profiles[0];
+  if (!profile) return undefined;
+  const location = preferences.lastLocation?.[profile.id] ?? {
+    bucket: profile.defaultBucket ?? '',
+    prefix: '',
+  };
+  return { profile, ...location };
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { type CachedListing, listingCacheItem } from '@/utils/adapters/storage';
+import { readListing, writeListing } from '@/utils/adapters/listing-store';
+import { type CachedListing, preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import { isPresignError, type PresignErrorCode } from '@/utils/errors';
 import { bucketRows, type ObjectEntry, type Row, toRows } from '@/utils/listing';
-import { listingKey, putListing } from '@/utils/listing-cache';
+import { listingKey, openingLocation } from '@/utils/listing-cache';
 import type { Profile } from '@/utils/profile';
 
 /** Where the popup is: the bucket list (bucket "") or a folder of a bucket. */
@@ -61,17 +62,27 @@ interface CacheRead {
 }
 
 /**
- * The listing cache as the popup opened, read as soon as this module loads: alongside the popup's other storage
- * reads instead of after its first render and the frame an effect waits for, so the folder the popup reopens
- * in is painted in the browser's very first render (figure 4 of `npm run bench`). Only the first listing shown
- * uses it; later ones read the cache again, since this popup may have saved to it since. (The options page
- * loads this module too, for shownError, and so reads the cache once for nothing.)
+ * The cached listing of the folder the popup opens at, read as soon as this module loads: alongside the popup's
+ * other storage reads instead of after its first render and the frame an effect waits for, so the folder is
+ * painted in the browser's very first render (figure 4 of `npm run bench`). Only the first listing shown uses
+ * it; later ones read their folder's entry.
  */
-let opening: CacheRead | undefined = readListingCache();
+let opening: CacheRead | undefined = readOpeningListing();
 
-function readListingCache(): CacheRead {
-  // A cache that cannot be read is only a lost head start.
-  const started: CacheRead = { read: listingCacheItem.getValue().catch((): ListingCache => ({})) };
+function readOpeningListing(): CacheRead {
+  const started: CacheRead = {
+    read: (async (): Promise<ListingCache> => {
+      const [profiles, preferences] = await Promise.all([
+        profilesItem.getValue(),
+        preferencesItem.getValue(),
+      ]);
+      const at = openingLocation(profiles, preferences);
+      if (!at) return {};
+      const key = listingKey(at.profile.id, at.bucket, at.prefix);
+      const cached = await readListing(key);
+      return cached ? { [key]: cached } : {};
+    })().catch((): ListingCache => ({})),
+  };
   void started.read.then((value) => {
     started.value = value;
   });
@@ -122,7 +133,7 @@ export function useListing(profile: Profile, location: Location, region: string 
     if (!painted) setState({ ...EMPTY, search });
     void (async () => {
       if (search === undefined && !painted) {
-        const cached = (await (openingRead ?? listingCacheItem.getValue()))[key];
+        const cached = openingRead ? (await openingRead)[key] : await readListing(key);
         if (cached && !abort.signal.aborted) {
           setState((current) =>
             current.status === 'loading' ? cachedState(bucket, prefix, cached) : current,
@@ -208,8 +219,7 @@ async function save(
   objects: readonly ObjectEntry[],
   truncated: boolean,
 ): Promise<void> {
-  const cache = await listingCacheItem.getValue();
-  const listing = {
+  await writeListing(key, {
     prefixes,
     objects: objects.map(({ key: objectKey, size, lastModified }) => ({
       key: objectKey,
@@ -218,7 +228,5 @@ async function save(
     })),
     truncated,
     fetchedAt: new Date().toISOString(),
-  };
-  // A full storage must not break browsing: the cache is only a head start.
-  await listingCacheItem.setValue(putListing(cache, key, listing)).catch(() => undefined);
+  });
 }

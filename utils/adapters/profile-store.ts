@@ -1,13 +1,7 @@
-import { dropProfile } from '../listing-cache';
 import type { Profile } from '../profile';
 import { refusedHostMessage, requestHostAccess } from './host-permission';
-import {
-  bucketProfilesItem,
-  lastPickedItem,
-  listingCacheItem,
-  preferencesItem,
-  profilesItem,
-} from './storage';
+import { forgetListings } from './listing-store';
+import { bucketProfilesItem, lastPickedItem, preferencesItem, profilesItem } from './storage';
 
 /** Adds profiles or replaces those with their ids (in one write), and makes the last one the current one. */
 export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
@@ -19,9 +13,7 @@ export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
   const added = saved.filter((profile) => !stored.some((existing) => existing.id === profile.id));
   await profilesItem.setValue([...kept, ...added]);
   // Changed keys or endpoint make the cached listings stale.
-  let cache = await listingCacheItem.getValue();
-  for (const profile of saved) cache = dropProfile(cache, profile.id);
-  await listingCacheItem.setValue(cache);
+  for (const profile of saved) await forgetListings(profile.id);
   await preferencesItem.setValue({ ...(await preferencesItem.getValue()), lastProfileId: last.id });
 }
 
@@ -42,15 +34,14 @@ export async function saveProfilesAsking(profiles: readonly Profile[]): Promise<
 export async function removeProfile(id: string): Promise<void> {
   // The keys go first: if a later write fails, nothing usable is left of the profile.
   await profilesItem.setValue((await profilesItem.getValue()).filter((profile) => profile.id !== id));
-  const [cache, buckets, picked, preferences] = await Promise.all([
-    listingCacheItem.getValue(),
+  const [buckets, picked, preferences] = await Promise.all([
     bucketProfilesItem.getValue(),
     lastPickedItem.getValue(),
     preferencesItem.getValue(),
   ]);
   const { [id]: _location, ...lastLocation } = preferences.lastLocation ?? {};
   await Promise.all([
-    listingCacheItem.setValue(dropProfile(cache, id)),
+    forgetListings(id),
     bucketProfilesItem.setValue(
       Object.fromEntries(
         Object.entries(buckets).filter(([, profileId]) => profileId !== id),

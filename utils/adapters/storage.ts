@@ -67,11 +67,20 @@ export interface CachedListing {
   fetchedAt: string;
 }
 
-/** Recent listings by `profileId|bucket|prefix` ("" bucket = the bucket list); bounded by utils/listing-cache.ts. */
-export const listingCacheItem = storage.defineItem<Record<string, CachedListing>>('local:listingCache', {
+/**
+ * Which folders' listings are cached, by `profileId|bucket|prefix` ("" bucket = the bucket list), with when each
+ * was fetched. Each listing is its own `local:listing:KEY` entry (utils/adapters/listing-store.ts), so opening the
+ * popup reads one folder, not every folder ever visited.
+ */
+export const listingIndexItem = storage.defineItem<Record<string, string>>('local:listingIndex', {
   fallback: {},
   version: 1,
 });
+
+/** The storage key of one cached listing (not a defined item: there is one per folder). */
+export function listingStorageKey(key: string): `local:${string}` {
+  return `local:listing:${key}`;
+}
 
 /** A link the clipboard refused, shown by the fallback tab (offscreen.html#show); session: gone when the browser closes. */
 export interface PendingLink {
