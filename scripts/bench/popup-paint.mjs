@@ -69,22 +69,26 @@ async function timedOpen(browser, cached) {
 function fillCache(browser, visitedKey) {
   return browser.worker().evaluate(
     async ([key, entries]) => {
-      const { listingCache } = /** @type {{ listingCache: Record<string, any> }} */ (
-        await chrome.storage.local.get('listingCache')
-      );
-      const visited = listingCache[key];
+      // One `listing:KEY` entry per folder plus the `listingIndex` of fetch times (utils/adapters/listing-store.ts).
+      const stored = await chrome.storage.local.get([`listing:${key}`, 'listingIndex']);
+      const visited = /** @type {any} */ (stored[`listing:${key}`]);
+      const index = /** @type {Record<string, string>} */ (stored.listingIndex ?? {});
+      /** @type {Record<string, unknown>} */
+      const added = {};
       for (let i = 1; i < entries; i++) {
         const folder = `older-${i}/`;
-        listingCache[`${key}${folder}`] = {
+        const fetchedAt = new Date(Date.parse(visited.fetchedAt) - i * 60_000).toISOString();
+        added[`listing:${key}${folder}`] = {
           ...visited,
           objects: visited.objects.map((/** @type {{ key: string }} */ object) => ({
             ...object,
             key: object.key.replace(/^(.*\/)/, `$1${folder}`),
           })),
-          fetchedAt: new Date(Date.parse(visited.fetchedAt) - i * 60_000).toISOString(),
+          fetchedAt,
         };
+        index[`${key}${folder}`] = fetchedAt;
       }
-      await chrome.storage.local.set({ listingCache });
+      await chrome.storage.local.set({ ...added, listingIndex: index });
     },
     /** @type {const} */ ([visitedKey, FULL_CACHE_ENTRIES]),
   );

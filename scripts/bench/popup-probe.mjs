@@ -139,14 +139,13 @@ const PROFILE_ID = 'bench';
  */
 export async function setUpProfile(browser, credentials, location) {
   const profile = { id: PROFILE_ID, name: 'bench', ...credentials, forcePathStyle: true };
+  await clearListingCache(browser);
   await browser.worker().evaluate(
     ([saved, at]) =>
-      chrome.storage.local.remove('listingCache').then(() =>
-        chrome.storage.local.set({
-          profiles: [saved],
-          preferences: { defaultExpiresIn: 3600, lastProfileId: saved.id, lastLocation: { [saved.id]: at } },
-        }),
-      ),
+      chrome.storage.local.set({
+        profiles: [saved],
+        preferences: { defaultExpiresIn: 3600, lastProfileId: saved.id, lastLocation: { [saved.id]: at } },
+      }),
     /** @type {const} */ ([profile, location]),
   );
   return PROFILE_ID;
@@ -157,7 +156,11 @@ export async function setUpProfile(browser, credentials, location) {
  * @param {import('./browser.mjs').Browser} browser
  */
 export function clearListingCache(browser) {
-  return browser.worker().evaluate(() => chrome.storage.local.remove('listingCache'));
+  return browser.worker().evaluate(async () => {
+    // Each folder is its own `listing:KEY` entry, indexed by `listingIndex` (utils/adapters/listing-store.ts).
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((key) => key.startsWith('listing')));
+  });
 }
 
 /**
@@ -169,8 +172,8 @@ export function clearListingCache(browser) {
 export function cachedObjects(browser, bucket, prefix) {
   return browser.worker().evaluate(
     async ([key]) => {
-      const { listingCache } = await chrome.storage.local.get('listingCache');
-      return /** @type {any} */ (listingCache)?.[key]?.objects?.length ?? 0;
+      const entry = (await chrome.storage.local.get(`listing:${key}`))[`listing:${key}`];
+      return /** @type {any} */ (entry)?.objects?.length ?? 0;
     },
     /** @type {const} */ ([`${PROFILE_ID}|${bucket}|${prefix}`]),
   );
