@@ -34,20 +34,3 @@ export function indexWith(
 export function keysOfProfile(index: Readonly<Record<string, string>>, profileId: string): string[] {
   return Object.keys(index).filter((key) => key.startsWith(`${profileId}|`));
 }
-
-/** Where the popup opens for these settings: the last profile used, at the folder it last showed. */
-export function openingLocation<P extends { id: string; defaultBucket?: string | undefined }>(
-  profiles: readonly P[],
-  preferences: {
-    lastProfileId?: string | undefined;
-    lastLocation?: Record<string, { bucket: string; prefix: string }> | undefined;
-  },
-): { profile: P; bucket: string; prefix: string } | undefined {
-  const profile = profiles.find((candidate) => candidate.id === preferences.lastProfileId) ?? profiles[0];
-  if (!profile) return undefined;
-  const location = preferences.lastLocation?.[profile.id] ?? {
-    bucket: profile.defaultBucket ?? '',
-    prefix: '',
-  };
-  return { profile, ...location };
-}

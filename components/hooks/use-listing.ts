@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { readListing, writeListing } from '@/utils/adapters/listing-store';
-import { type CachedListing, preferencesItem, profilesItem } from '@/utils/adapters/storage';
+import { type CachedListing, lastListingItem } from '@/utils/adapters/storage';
 import { isPresignError, type PresignErrorCode } from '@/utils/errors';
 import { bucketRows, type ObjectEntry, type Row, toRows } from '@/utils/listing';
-import { listingKey, openingLocation } from '@/utils/listing-cache';
+import { listingKey } from '@/utils/listing-cache';
 import type { Profile } from '@/utils/profile';
 
 /** Where the popup is: the bucket list (bucket "") or a folder of a bucket. */
@@ -71,17 +71,12 @@ let opening: CacheRead | undefined = readOpeningListing();
 
 function readOpeningListing(): CacheRead {
   const started: CacheRead = {
-    read: (async (): Promise<ListingCache> => {
-      const [profiles, preferences] = await Promise.all([
-        profilesItem.getValue(),
-        preferencesItem.getValue(),
-      ]);
-      const at = openingLocation(profiles, preferences);
-      if (!at) return {};
-      const key = listingKey(at.profile.id, at.bucket, at.prefix);
-      const cached = await readListing(key);
-      return cached ? { [key]: cached } : {};
-    })().catch((): ListingCache => ({})),
+    // The last listing saved is the reopened folder's unless the user switched profile elsewhere since; the
+    // hook compares keys, so a different folder just reads its own entry.
+    read: lastListingItem
+      .getValue()
+      .then((last): ListingCache => (last ? { [last.key]: last.listing } : {}))
+      .catch((): ListingCache => ({})),
   };
   void started.read.then((value) => {
     started.value = value;
@@ -133,7 +128,7 @@ export function useListing(profile: Profile, location: Location, region: string 
     if (!painted) setState({ ...EMPTY, search });
     void (async () => {
       if (search === undefined && !painted) {
-        const cached = openingRead ? (await openingRead)[key] : await readListing(key);
+        const cached = (openingRead ? (await openingRead)[key] : undefined) ?? (await readListing(key));
         if (cached && !abort.signal.aborted) {
           setState((current) =>
             current.status === 'loading' ? cachedState(bucket, prefix, cached) : current,

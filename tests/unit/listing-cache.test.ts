@@ -7,7 +7,6 @@ import {
   indexWith,
   keysOfProfile,
   listingKey,
-  openingLocation,
 } from '@/utils/listing-cache';
 
 function listing(objects: number): CachedListing {
@@ -59,30 +58,5 @@ describe('listing cache', () => {
       [listingKey('a', '', '')]: at(3),
     };
     expect(keysOfProfile(index, 'a').sort()).toEqual(['a|b|', 'a||']);
-  });
-});
-
-describe('openingLocation', () => {
-  const profiles = [{ id: 'one', defaultBucket: 'invoices' }, { id: 'two' }];
-  it.each([
-    [{}, { id: 'one' }, 'invoices', ''],
-    [{ lastProfileId: 'two' }, { id: 'two' }, '', ''],
-    [{ lastProfileId: 'gone' }, { id: 'one' }, 'invoices', ''],
-    [
-      { lastProfileId: 'one', lastLocation: { one: { bucket: 'b', prefix: 'x/' } } },
-      { id: 'one' },
-      'b',
-      'x/',
-    ],
-  ])('%j opens %j at %s/%s', (preferences, profile, bucket, prefix) => {
-    expect(openingLocation(profiles, preferences)).toEqual({
-      profile: expect.objectContaining(profile),
-      bucket,
-      prefix,
-    });
-  });
-
-  it('has nowhere to open without profiles', () => {
-    expect(openingLocation([], {})).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { removeProfile, saveProfiles, saveProfilesAsking } from '@/utils/adapter
 import {
   bucketProfilesItem,
   type CachedListing,
+  lastListingItem,
   lastPickedItem,
   listingIndexItem,
   preferencesItem,
@@ -48,8 +49,10 @@ describe('saveProfiles', () => {
   it('forgets the cached listings of a profile whose keys or endpoint changed', async () => {
     await saveProfiles([profile('one')]);
     await writeListing(listingKey('one', 'b', ''), listing);
+    expect(await lastListingItem.getValue()).toEqual({ key: listingKey('one', 'b', ''), listing });
     await saveProfiles([{ ...profile('one'), secretAccessKey: 'rotated' }]);
     expect(await readListing(listingKey('one', 'b', ''))).toBeUndefined();
+    expect(await lastListingItem.getValue()).toBeNull();
   });
 
   it('asks once for access to custom hosts and says so when it is refused', async () => {
@@ -88,5 +91,7 @@ describe('removeProfile', () => {
     expect(preferences.lastProfileId).toBeUndefined();
     expect(preferences.lastLocation).toEqual({ kept: { bucket: 'c', prefix: '' } });
     expect(JSON.stringify(await browser.storage.local.get())).not.toContain('secret-gone');
+    // The last listing saved was the kept profile's: it stays.
+    expect(await lastListingItem.getValue()).toMatchObject({ key: listingKey('kept', 'b', '') });
   });
 });

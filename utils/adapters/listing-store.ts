@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { capListing, indexWith, keysOfProfile } from '../listing-cache';
-import { type CachedListing, listingIndexItem, listingStorageKey } from './storage';
+import { type CachedListing, lastListingItem, listingIndexItem, listingStorageKey } from './storage';
 
 /** One folder's cached listing, or undefined; a cache that cannot be read is only a lost head start. */
 export async function readListing(key: string): Promise<CachedListing | undefined> {
@@ -15,7 +15,10 @@ export async function readListing(key: string): Promise<CachedListing | undefine
 export async function writeListing(key: string, listing: CachedListing): Promise<void> {
   try {
     const capped = capListing(listing);
-    await storage.setItem(listingStorageKey(key), capped);
+    await Promise.all([
+      storage.setItem(listingStorageKey(key), capped),
+      lastListingItem.setValue({ key, listing: capped }),
+    ]);
     const { index, evicted } = indexWith(await listingIndexItem.getValue(), key, capped.fetchedAt);
     await listingIndexItem.setValue(index);
     if (evicted.length > 0) await storage.removeItems(evicted.map(listingStorageKey));
@@ -28,6 +31,8 @@ export async function writeListing(key: string, listing: CachedListing): Promise
 export async function forgetListings(profileId: string): Promise<void> {
   const index = await listingIndexItem.getValue();
   const keys = keysOfProfile(index, profileId);
+  const last = await lastListingItem.getValue();
+  if (last && keysOfProfile({ [last.key]: '' }, profileId).length > 0) await lastListingItem.setValue(null);
   if (keys.length === 0) return;
   await storage.removeItems(keys.map(listingStorageKey));
   await listingIndexItem.setValue(

@@ -77,6 +77,12 @@ export const listingIndexItem = storage.defineItem<Record<string, string>>('loca
   version: 1,
 });
 
+/** The listing saved last, whole: nearly always the folder the popup reopens at, so it is read with no lookup first. */
+export const lastListingItem = storage.defineItem<{ key: string; listing: CachedListing } | null>(
+  'local:listingLast',
+  { fallback: null, version: 1 },
+);
+
 /** The storage key of one cached listing (not a defined item: there is one per folder). */
 export function listingStorageKey(key: string): `local:${string}` {
   return `local:listing:${key}`;
