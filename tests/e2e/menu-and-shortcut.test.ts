@@ -80,8 +80,21 @@ async function fetchDirect(link: string): Promise<Buffer> {
 /** Clears the clipboard, runs a gesture, and returns the link it copied. */
 async function copiedBy(gesture: () => Promise<unknown>): Promise<string> {
   await extension.clipboardPage.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+  const recording = await forgetNotices();
   await gesture();
-  return waitFor(extension.readClipboard, (text) => text.startsWith('http'), 20_000);
+  const link = await waitFor(extension.readClipboard, (text) => text.startsWith('http'), 20_000);
+  // The notification follows the clipboard write: wait for it, so assertions read this gesture's notice.
+  if (recording) await waitFor(lastNotice, (notice) => notice !== undefined);
+  return link;
+}
+
+/** Empties the record of notifications (a restarted worker has none), so the next one read is the next gesture's. */
+function forgetNotices(): Promise<boolean> {
+  return extension.worker.evaluate(() => {
+    const seen = (globalThis as { shownNotifications?: unknown[] }).shownNotifications;
+    seen?.splice(0);
+    return seen !== undefined;
+  });
 }
 
 const clickMenu = (id: string, info: { linkUrl?: string; pageUrl?: string }): Promise<void> =>
