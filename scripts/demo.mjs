@@ -2,15 +2,14 @@
 // radosgw), fills a demo bucket, builds the extension, and opens Chromium with it loaded and a demo profile
 // ready. Ctrl+C stops everything.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { chromium } from 'playwright-core';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { chromiumMissing, launchWithExtension } from './chromium.mjs';
 import { radosgwMissing, startRadosgw } from './radosgw.mjs';
+import { s3Client } from './s3-client.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
 const BUCKET = 'demo-bucket';
 
@@ -23,12 +22,7 @@ if (missing) {
 console.log('Starting a local S3 server (Ceph radosgw, checks every signature)…');
 const s3 = await startRadosgw({ sts: false });
 const owner = s3.users.owner;
-const client = new S3Client({
-  endpoint: s3.endpoint,
-  region: s3.region,
-  forcePathStyle: true,
-  credentials: { accessKeyId: owner.accessKeyId, secretAccessKey: owner.secretAccessKey },
-});
+const client = s3Client(s3, owner);
 await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
 const samples = {
   'invoices/2026/INV-0042 ACME.pdf': ['%PDF-1.4\n% demo invoice\n', 'application/pdf'],
@@ -55,13 +49,14 @@ if (process.argv.includes('--no-build') && existsSync(join(EXTENSION, 'manifest.
 
 // A page of plain links to right-click, served from loopback.
 const page = `<!doctype html><meta charset="utf-8"><title>S3 Presign demo</title>
-<h1>S3 Presign demo</h1><p>Right-click a link and choose <b>Copy pre-signed link</b>, then paste it anywhere.</p>
+<h1>S3 Presign demo</h1><p>Right-click a link, choose <b>Copy pre-signed link</b> and an expiry, then paste the link anywhere.</p>
 <ul>${Object.keys(samples)
   .map(
     (key) => `<li><a href="${objectUrl(key)}">${key.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</a></li>`,
   )
   .join('')}
-<li><a href="s3://${BUCKET}/invoices/2026/INV-0042%20ACME.pdf">s3://${BUCKET}/invoices/2026/INV-0042 ACME.pdf</a> (an AWS-style URI: needs an AWS profile)</li></ul>`;
+</ul>
+<p><code>s3://${BUCKET}/invoices/2026/INV-0042 ACME.pdf</code>: browsers offer no menu on <code>s3://</code> links; paste it into the popup’s <i>Paste a link</i> (an AWS profile signs it).</p>`;
 const server = createServer((_request, response) => {
   response.setHeader('content-type', 'text/html; charset=utf-8');
   response.end(page);
@@ -70,24 +65,17 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const pageUrl = `http://127.0.0.1:${server.address().port}/`;
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-let context;
-const profileDir = mkdtempSync(join(tmpdir(), 's3-presign-demo-'));
-if (!hasDisplay || !existsSync(CHROMIUM)) {
-  console.log(
-    `\n${hasDisplay ? `No Chromium at ${CHROMIUM}.` : 'No display here, so no browser window can open.'}`,
-  );
+let chromium;
+const noBrowser = hasDisplay ? chromiumMissing() : 'No display here, so no browser window can open.';
+if (noBrowser) {
+  console.log(`\n${noBrowser}`);
   console.log(
     'Load the extension by hand: open chrome://extensions, turn on Developer mode, "Load unpacked",',
   );
   console.log(`and pick ${EXTENSION}. Then add a profile in the popup with:`);
 } else {
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    viewport: null,
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-first-run'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  chromium = await launchWithExtension(EXTENSION, { headless: false, viewport: null });
+  const { context } = chromium;
   const profile = {
     id: 'demo',
     name: 'Demo (local radosgw)',
@@ -96,29 +84,34 @@ if (!hasDisplay || !existsSync(CHROMIUM)) {
     region: s3.region,
     endpoint: s3.endpoint,
     forcePathStyle: true,
+    defaultBucket: BUCKET,
   };
   // The same keys and shapes as utils/adapters/storage.ts (WXT keeps each item's version beside it).
-  await worker.evaluate(
-    (value) =>
+  await chromium.worker().evaluate(
+    ([value, bucket]) =>
       chrome.storage.local.set({
         profiles: [value],
         profiles$: { v: 1 },
-        preferences: { defaultExpiresIn: 3600, lastProfileId: value.id },
+        preferences: {
+          defaultExpiresIn: 3600,
+          lastProfileId: value.id,
+          lastLocation: { [value.id]: { bucket, prefix: '' } },
+        },
         preferences$: { v: 1 },
       }),
-    profile,
+    [profile, BUCKET],
   );
   const tab = context.pages()[0] ?? (await context.newPage());
   await tab.goto(pageUrl);
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+  await popup.goto(`chrome-extension://${chromium.id}/popup.html`);
   await tab.bringToFront();
   context.on('close', () => stop(0));
   console.log(
-    '\nChromium is open with S3 Presign and a demo profile. Try: right-click a link on the demo page,',
+    `\nChromium is open with S3 Presign and a demo profile. Try: browse ${BUCKET} in the popup (the toolbar`,
   );
   console.log(
-    'press Alt+Shift+L on an object tab, or paste a link into the popup (the extension’s toolbar icon).',
+    'icon, or Alt+Shift+S), right-click a link on the demo page, or press Alt+Shift+L on an object tab.',
   );
 }
 console.log(`\n  endpoint    ${s3.endpoint}   (path-style, region ${s3.region})`);
@@ -127,10 +120,9 @@ console.log(`  secret key  ${owner.secretAccessKey}   (a throw-away demo user)`)
 console.log(`  demo page   ${pageUrl}\n\nCtrl+C stops everything.`);
 
 async function stop(code) {
-  await context?.close().catch(() => undefined);
+  await chromium?.close();
   server.close();
   await s3.stop();
-  rmSync(profileDir, { recursive: true, force: true });
   process.exit(code);
 }
 process.on('SIGINT', () => stop(0));

@@ -2,10 +2,11 @@
 // Run by hand after editing the SVG: node scripts/make-icons.mjs
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 const svg = await readFile(new URL('./icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: ['--no-sandbox'],
 });
 const page = await browser.newPage();

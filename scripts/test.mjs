@@ -4,13 +4,10 @@
 // saying how to install them, and the run still exits non-zero so nothing passes by being skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chromiumMissing } from './chromium.mjs';
 import { radosgwMissing } from './radosgw.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = existsSync(chromiumPath)
-  ? null
-  : `Chromium is not installed at ${chromiumPath}: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH)`;
 
 mkdirSync('.tmp', { recursive: true });
 const vitest = (project) => [
@@ -40,7 +37,7 @@ const stages = [
     name: 'e2e tests (Chromium + radosgw)',
     command: vitest('e2e'),
     report: 'e2e',
-    needs: [radosgwMissing(), chromiumMissing],
+    needs: [radosgwMissing(), chromiumMissing()],
   },
 ];
 

@@ -1,14 +1,9 @@
-// Debian's Chromium, headless, with one build of the extension loaded (see /work/shared/INFRA.md), plus a
-// loopback page allowed to read the clipboard: extension pages cannot be granted that.
+// The benchmark's browser: Debian's Chromium, headless, with one build of the extension loaded and a loopback
+// page allowed to read the clipboard (the launcher is shared with the e2e tests: ../chromium.mjs).
 
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchWithExtension, openClipboardPage } from '../chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumMissing } from '../chromium.mjs';
 
 /**
  * @typedef {object} Browser
@@ -20,62 +15,23 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * @property {() => Promise<void>} close
  */
 
-/** One line saying how to get Chromium, or null when it is there. */
-export function chromiumMissing() {
-  return existsSync(CHROMIUM_PATH)
-    ? null
-    : `Chromium is not installed at ${CHROMIUM_PATH}: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH)`;
-}
-
 /**
  * Starts Chromium headless with the unpacked extension in `extensionDir`.
  * @param {string} extensionDir
  * @returns {Promise<Browser>}
  */
 export async function launch(extensionDir) {
-  const profileDir = await mkdtemp(join(tmpdir(), 's3-presign-bench-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  context.on('serviceworker', (started) => {
-    worker = started;
-  });
-  const id = new URL(worker.url()).host;
-
-  const server = createServer((_request, response) => {
-    response.setHeader('content-type', 'text/html; charset=utf-8');
-    response.end('<!doctype html><title>clipboard reader</title>');
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  const clipboardPage = await context.newPage();
-  await clipboardPage.goto(origin);
-
+  const chromium = await launchWithExtension(extensionDir);
+  const clipboard = await openClipboardPage(chromium.context);
   return {
-    context,
-    worker: () => worker,
-    id,
-    version: context.browser()?.version() ?? (await chromeVersion(worker)),
-    clipboardPage,
+    context: chromium.context,
+    worker: chromium.worker,
+    id: chromium.id,
+    version: chromium.context.browser()?.version() ?? (await chromeVersion(chromium.worker())),
+    clipboardPage: clipboard.page,
     async close() {
-      await context.close();
-      server.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await chromium.close();
+      await clipboard.close();
     },
   };
 }

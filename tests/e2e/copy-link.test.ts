@@ -1,8 +1,9 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeKey } from '@/utils/key-encoding';
 import { type LoadedExtension, loadExtension, waitFor } from '../support/chromium';
 import { rawRequest } from '../support/raw-http';
+import { s3Client } from '../support/s3-client';
 import { PopupPage } from './pages/popup-page';
 
 // The built extension in real Chromium: a profile typed into the popup, then the right-click menu and the
@@ -43,12 +44,7 @@ function clickMenu(linkUrl: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    forcePathStyle: true,
-    credentials: s3.owner,
-  });
+  const client = s3Client(s3, s3.owner);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   for (const [key, text] of Object.entries(OBJECTS)) {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text }));

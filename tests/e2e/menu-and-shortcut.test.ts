@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeKey } from '@/utils/key-encoding';
 import { menuItems } from '@/utils/menu';
@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '../support/chromium';
 import { errorCode, rawRequest } from '../support/raw-http';
+import { s3Client } from '../support/s3-client';
 
 // The right-click menu and the shortcut of the built extension in real Chromium, against radosgw (which checks
 // every signature). Clicks and commands are dispatched inside the service worker (headless Chromium cannot
@@ -112,12 +113,7 @@ async function openTab(url: string): Promise<() => Promise<void>> {
 }
 
 beforeAll(async () => {
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    forcePathStyle: true,
-    credentials: s3.owner,
-  });
+  const client = s3Client(s3, s3.owner);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   for (const [key, body] of Object.entries(OBJECTS)) {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));

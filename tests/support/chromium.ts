@@ -1,20 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension, openClipboardPage } from '../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH, chromiumMissing } from '../../scripts/chromium.mjs';
 export const EXTENSION_DIR = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
-
-/** One line saying how to get Chromium, or null when it is there. */
-export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM_PATH)
-    ? null
-    : `Chromium is not installed at ${CHROMIUM_PATH}: run  sudo apt-get install -y chromium  (or set CHROMIUM_PATH)`;
-}
 
 export interface LoadedExtension {
   context: BrowserContext;
@@ -36,50 +25,22 @@ export interface LoadedExtension {
 
 /** Starts Debian's Chromium headless with the built extension loaded, as INFRA.md describes. */
 export async function loadExtension(): Promise<LoadedExtension> {
-  const missing = chromiumMissing();
-  if (missing) throw new Error(missing);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build in ${EXTENSION_DIR}: run  npm run build  first.`);
-  }
-  const profileDir = await mkdtemp(join(tmpdir(), 's3-presign-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  context.on('serviceworker', (started) => {
-    worker = started;
-  });
-  const id = new URL(worker.url()).host;
-  const clipboard = await clipboardPage(context);
-
+  const chromium = await launchWithExtension(EXTENSION_DIR);
+  const clipboard = await openClipboardPage(chromium.context);
   return {
-    context,
+    context: chromium.context,
     get worker(): Worker {
-      return worker;
+      return chromium.worker();
     },
-    id,
+    id: chromium.id,
     clipboardPage: clipboard.page,
-    readClipboard: () => clipboard.page.evaluate(() => navigator.clipboard.readText()),
+    readClipboard: clipboard.read,
     async restartWorker(): Promise<Worker> {
-      worker = await restartServiceWorker(context, id, worker);
-      return worker;
+      return restartServiceWorker(chromium.context, chromium.id, chromium.worker());
     },
     async close(): Promise<void> {
-      await context.close();
-      clipboard.server.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await chromium.close();
+      await clipboard.close();
     },
   };
 }
@@ -155,20 +116,6 @@ async function restartServiceWorker(context: BrowserContext, id: string, worker:
     if (Date.now() > end) throw new Error('restartWorker: evaluate still reaches the stopped context');
     await new Promise((done) => setTimeout(done, 50));
   }
-}
-
-/** A page on http://127.0.0.1 with clipboard permissions: extension pages cannot be granted them. */
-async function clipboardPage(context: BrowserContext): Promise<{ page: Page; server: Server }> {
-  const server = createServer((_request, response) => {
-    response.setHeader('content-type', 'text/html; charset=utf-8');
-    response.end('<!doctype html><title>clipboard reader</title>');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  const page = await context.newPage();
-  await page.goto(origin);
-  return { page, server };
 }
 
 /** Polls until `read` returns a value that `accept` takes, or fails after `timeoutMs`. */
