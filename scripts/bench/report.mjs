@@ -35,6 +35,35 @@ export function verdict(met) {
   return met === undefined ? '' : met ? 'met' : 'MISSED';
 }
 
+/**
+ * A row for a timing: its median and spread, and, when it has a target (`max`, in `unit`), whether it was met.
+ * @param {string} what
+ * @param {Summary} summary
+ * @param {{ figure?: string, unit?: string, digits?: number, max?: number }} [options]
+ * @returns {Row}
+ */
+export function timingRow(what, summary, { figure = '', unit = 'ms', digits = 1, max } = {}) {
+  return {
+    figure,
+    what,
+    value: median(summary, digits, unit),
+    spread: spread(summary, digits),
+    target: max === undefined ? '' : `≤ ${max} ${unit}`,
+    verdict: max === undefined ? '' : verdict(summary.median <= max),
+  };
+}
+
+/**
+ * A row for a single value (a size, a count, one run), with its target and whether it was met when it has one.
+ * @param {string} what
+ * @param {string} value
+ * @param {{ figure?: string, target?: string, met?: boolean }} [options]
+ * @returns {Row}
+ */
+export function valueRow(what, value, { figure = '', target = '', met } = {}) {
+  return { figure, what, value, spread: '', target, verdict: verdict(met) };
+}
+
 const HEADERS = ['#', 'figure', 'median', 'min–max', 'target', ''];
 
 /** @param {Row} row */

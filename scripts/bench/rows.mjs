@@ -1,6 +1,6 @@
 // The benchmark's rows, each figure against its target (from the speed issue), and the figures behind them.
 
-import { median, spread, summarize, verdict } from './report.mjs';
+import { median, spread, summarize, timingRow, valueRow, verdict } from './report.mjs';
 import { popupRowsAndFigures, unmeasuredPopupRows } from './rows-popup.mjs';
 
 export const TARGETS = { floorRatio: 3, bulkMs: 500, warmMs: 30, coldMs: 150, popupKb: 40, backgroundKb: 25 };
@@ -54,23 +54,12 @@ export function rowsAndFigures({ signing, bulk, dispatch, sizes, popup }) {
   us('SDK presigner, new per link (old presign)', '  SDK presigner, new per link (presign() before)');
   us('SDK getSignedUrl, defaults', '  SDK getSignedUrl, default S3Client');
 
-  const allAtOnce = bulk.concurrentMs;
-  rows.push({
-    figure: '2',
-    what: `${bulk.count.toLocaleString('en')} links, all at once`,
-    value: median(allAtOnce, 0, 'ms'),
-    spread: spread(allAtOnce, 0),
-    target: `≤ ${TARGETS.bulkMs} ms`,
-    verdict: verdict(allAtOnce.median <= TARGETS.bulkMs),
-  });
-  rows.push({
-    figure: '',
-    what: `  ${bulk.count.toLocaleString('en')} links, one after another`,
-    value: median(bulk.sequentialMs, 0, 'ms'),
-    spread: spread(bulk.sequentialMs, 0),
-    target: `≤ ${TARGETS.bulkMs} ms`,
-    verdict: verdict(bulk.sequentialMs.median <= TARGETS.bulkMs),
-  });
+  const links = `${bulk.count.toLocaleString('en')} links`;
+  const bulkMs = { digits: 0, max: TARGETS.bulkMs };
+  rows.push(
+    timingRow(`${links}, all at once`, bulk.concurrentMs, { figure: '2', ...bulkMs }),
+    timingRow(`  ${links}, one after another`, bulk.sequentialMs, bulkMs),
+  );
 
   const warm = summarize(dispatch.warm);
   const cold = summarize(dispatch.cold.map((run) => run.total));
@@ -78,83 +67,37 @@ export function rowsAndFigures({ signing, bulk, dispatch, sizes, popup }) {
   const coldCommand = summarize(dispatch.cold.map((run) => run.command));
   const coldBare = summarize(dispatch.coldNoOffscreen.map((run) => run.total));
   rows.push(
-    {
-      figure: '3',
-      what: 'shortcut → clipboard, warm worker',
-      value: median(warm, 1, 'ms'),
-      spread: spread(warm, 1),
-      target: `≤ ${TARGETS.warmMs} ms`,
-      verdict: verdict(warm.median <= TARGETS.warmMs),
-    },
-    {
-      figure: '',
-      what: 'shortcut → clipboard, worker stopped',
-      value: median(cold, 1, 'ms'),
-      spread: spread(cold, 1),
-      target: `≤ ${TARGETS.coldMs} ms`,
-      verdict: verdict(cold.median <= TARGETS.coldMs),
-    },
-    {
-      figure: '',
-      what: '  of which: worker start (script run, event in)',
-      value: median(coldStart, 1, 'ms'),
-      spread: spread(coldStart, 1),
-      target: '',
-      verdict: '',
-    },
-    {
-      figure: '',
-      what: '  of which: first command in the fresh worker',
-      value: median(coldCommand, 1, 'ms'),
-      spread: spread(coldCommand, 1),
-      target: '',
-      verdict: '',
-    },
-    {
-      figure: '',
-      what: '  worker stopped, offscreen document closed too',
-      value: median(coldBare, 1, 'ms'),
-      spread: spread(coldBare, 1),
-      target: `≤ ${TARGETS.coldMs} ms`,
-      verdict: verdict(coldBare.median <= TARGETS.coldMs),
-    },
-    {
-      figure: '',
-      what: '  first copy after the browser started (1 run)',
-      value: `${dispatch.firstMs.toFixed(1)} ms`,
-      spread: '',
-      target: '',
-      verdict: '',
-    },
+    timingRow('shortcut → clipboard, warm worker', warm, { figure: '3', max: TARGETS.warmMs }),
+    timingRow('shortcut → clipboard, worker stopped', cold, { max: TARGETS.coldMs }),
+    timingRow('  of which: worker start (script run, event in)', coldStart),
+    timingRow('  of which: first command in the fresh worker', coldCommand),
+    timingRow('  worker stopped, offscreen document closed too', coldBare, { max: TARGETS.coldMs }),
+    valueRow('  first copy after the browser started (1 run)', `${dispatch.firstMs.toFixed(1)} ms`),
   );
   rows.push(...popupPart.rows4);
 
   const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   rows.push(
-    {
-      figure: '5',
-      what: `popup initial JS, gzip (${sizes.popupInitial.files.length} files)`,
-      value: kb(sizes.popupInitial.gzip),
-      spread: '',
-      target: `≤ ${TARGETS.popupKb} KB`,
-      verdict: verdict(sizes.popupInitial.gzip <= TARGETS.popupKb * 1024),
-    },
-    {
-      figure: '',
-      what: `popup lazy chunks (listing), gzip (${sizes.popupLazy.files.length} files)`,
-      value: kb(sizes.popupLazy.gzip),
-      spread: '',
-      target: '—',
-      verdict: '',
-    },
-    {
-      figure: '',
-      what: 'background.js, gzip',
-      value: kb(sizes.background.gzip),
-      spread: '',
+    valueRow(
+      `popup initial JS, gzip (${sizes.popupInitial.files.length} files)`,
+      kb(sizes.popupInitial.gzip),
+      {
+        figure: '5',
+        target: `≤ ${TARGETS.popupKb} KB`,
+        met: sizes.popupInitial.gzip <= TARGETS.popupKb * 1024,
+      },
+    ),
+    valueRow(
+      `popup lazy chunks (listing), gzip (${sizes.popupLazy.files.length} files)`,
+      kb(sizes.popupLazy.gzip),
+      {
+        target: '—',
+      },
+    ),
+    valueRow('background.js, gzip', kb(sizes.background.gzip), {
       target: `≤ ${TARGETS.backgroundKb} KB`,
-      verdict: verdict(sizes.background.gzip <= TARGETS.backgroundKb * 1024),
-    },
+      met: sizes.background.gzip <= TARGETS.backgroundKb * 1024,
+    }),
   );
   rows.push(...popupPart.rows6);
 
