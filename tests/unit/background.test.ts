@@ -6,20 +6,13 @@ import background from '@/entrypoints/background';
 import { COPY_LINK_MENU_ID } from '@/utils/adapters/context-menu';
 import { bucketProfilesItem, pendingLinkItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
+import { cephProfile } from '../support/profiles';
 
 // The real background main() against fakeBrowser. contextMenus, commands, notifications and the offscreen
 // API are not implemented by fakeBrowser, so they are stubbed here (see INFRA.md). Menu building and the
 // shortcut have their own files (context-menu, commands); this one covers the copy path from a menu click.
 
-const profile: Profile = {
-  id: 'p1',
-  name: 'local',
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'canary-secret-0123456789',
-  region: 'us-east-1',
-  endpoint: 'http://127.0.0.1:7480',
-  forcePathStyle: true,
-};
+const profile: Profile = { ...cephProfile, id: 'p1', name: 'local' };
 
 type Listener = (...args: unknown[]) => unknown;
 const menuClick: Listener[] = [];

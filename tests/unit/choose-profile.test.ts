@@ -3,15 +3,9 @@ import { bucketKey, candidatesFor, chooseProfile } from '@/utils/choose-profile'
 import { PresignError } from '@/utils/errors';
 import { parseS3Url } from '@/utils/parse-s3-url';
 import type { Profile } from '@/utils/profile';
+import { awsProfile } from '../support/profiles';
 
-const base: Profile = {
-  id: 'aws',
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  region: 'eu-west-3',
-  forcePathStyle: false,
-};
+const base = awsProfile;
 const aws = base;
 const awsTemp: Profile = { ...base, id: 'aws-temp', name: 'sso', region: 'us-west-2' };
 const awsData: Profile = { ...base, id: 'aws-data', name: 'data', defaultBucket: 'datasets' };

@@ -3,19 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addCommands, COPY_LINK_COMMAND } from '@/utils/adapters/commands';
 import { lastPickedItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
+import { cephProfile } from '../support/profiles';
 
 // The shortcut's listener against fakeBrowser, with commands, notifications and the offscreen document stubbed
 // (see INFRA.md). Which object it picks is tested purely in menu-gestures.test.ts; this checks the wiring.
 
-const profile: Profile = {
-  id: 'p1',
-  name: 'local',
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'canary-secret-0123456789',
-  region: 'us-east-1',
-  endpoint: 'http://127.0.0.1:7480',
-  forcePathStyle: true,
-};
+const profile: Profile = { ...cephProfile, id: 'p1', name: 'local' };
 
 type Listener = (...args: unknown[]) => unknown;
 const commandListeners: Listener[] = [];

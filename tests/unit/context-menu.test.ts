@@ -4,19 +4,12 @@ import { addContextMenu, syncContextMenu } from '@/utils/adapters/context-menu';
 import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import { type MenuItemSpec, menuItems } from '@/utils/menu';
 import type { Profile } from '@/utils/profile';
+import { cephProfile } from '../support/profiles';
 
 // Building the menu in the browser: when, in what order, and what happens when the browser refuses an item.
 // fakeBrowser has no contextMenus (see INFRA.md): a stub records the calls and can refuse items.
 
-const ceph: Profile = {
-  id: 'ceph',
-  name: 'ceph',
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'canary-secret-0123456789',
-  region: 'us-east-1',
-  endpoint: 'http://127.0.0.1:7480',
-  forcePathStyle: true,
-};
+const ceph = cephProfile;
 const minio: Profile = { ...ceph, id: 'minio', endpoint: 'https://minio.example.com:9000' };
 
 let calls: string[];

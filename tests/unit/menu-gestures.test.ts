@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PresignError } from '@/utils/errors';
 import { menuGesture, shortcutGesture, signGesture } from '@/utils/menu-gestures';
-import type { Profile } from '@/utils/profile';
+import { cephProfile } from '../support/profiles';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-const ceph: Profile = {
-  id: 'ceph',
-  name: 'ceph',
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'canary-secret-0123456789',
-  region: 'us-east-1',
-  endpoint: 'http://127.0.0.1:7480',
-  forcePathStyle: true,
-};
+const ceph = cephProfile;
 const picked = { profileId: 'ceph', bucket: 'photos', key: 'last/picked.jpg' };
 
 function thrown(run: () => unknown): PresignError {

@@ -8,15 +8,9 @@ import {
   S3_HOST_PATTERNS,
 } from '@/utils/menu-patterns';
 import type { Profile } from '@/utils/profile';
+import { awsProfile } from '../support/profiles';
 
-const aws: Profile = {
-  id: 'aws',
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  region: 'eu-west-3',
-  forcePathStyle: false,
-};
+const aws = awsProfile;
 const minio: Profile = {
   ...aws,
   id: 'minio',

@@ -3,16 +3,10 @@ import { knownEndpoints } from '@/utils/choose-profile';
 import { PresignError } from '@/utils/errors';
 import type { Profile } from '@/utils/profile';
 import { signLink, signPick } from '@/utils/sign-link';
+import { awsProfile } from '../support/profiles';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-const aws: Profile = {
-  id: 'aws',
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  region: 'eu-west-3',
-  forcePathStyle: false,
-};
+const aws = awsProfile;
 const awsTemp: Profile = {
   ...aws,
   id: 'aws-temp',

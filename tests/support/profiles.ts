@@ -1,0 +1,27 @@
+import type { Profile } from '@/utils/profile';
+
+// The profiles the unit tests share. Neither signs for a real account.
+
+/** An AWS profile with the example keys from AWS's documentation. */
+export const awsProfile: Profile = {
+  id: 'aws',
+  name: 'work',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  region: 'eu-west-3',
+  forcePathStyle: false,
+};
+
+/** A secret that tests look for in every output that must not carry it (notices, errors, messages). */
+const CANARY_SECRET = 'canary-secret-0123456789';
+
+/** A path-style profile for a local Ceph radosgw, with the canary secret. */
+export const cephProfile: Profile = {
+  id: 'ceph',
+  name: 'ceph',
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: CANARY_SECRET,
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:7480',
+  forcePathStyle: true,
+};
