@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Listing, Location } from '@/components/hooks/use-listing';
-import { parentPrefix, type Row, rowFilter } from '@/utils/listing';
+import { type Row, rowFilter } from '@/utils/listing';
 import { moveActive } from '@/utils/virtual-window';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ErrorNotice } from './ErrorNotice';
@@ -50,12 +50,6 @@ export function BrowseView({
     else onOptions(row);
   };
 
-  const up = (): void => {
-    const parent = parentPrefix(location.prefix);
-    if (parent !== undefined) onGo({ bucket: location.bucket, prefix: parent });
-    else if (location.bucket) onGo({ bucket: '', prefix: '' });
-  };
-
   const onKeyDown = (event: KeyboardEvent): void => {
     const moved = moveActive(active, event.key, rows.length, Math.floor(320 / ROW_HEIGHT));
     if (moved !== undefined && !['Home', 'End'].includes(event.key)) {
@@ -64,10 +58,10 @@ export function BrowseView({
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(rows[active], !event.shiftKey);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && filter) {
+      // Clears the filter; with nothing to clear, Escape goes up a level (Browser's useEscapeUp).
       event.preventDefault();
-      if (filter) setFilter('');
-      else up();
+      setFilter('');
     }
   };
 

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { useEscapeUp } from '@/components/hooks/use-escape-up';
 import { type Location, useListing } from '@/components/hooks/use-listing';
 import {
   bucketProfilesItem,
@@ -11,7 +12,7 @@ import {
 import { bucketKey } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
-import type { Row } from '@/utils/listing';
+import { parentLocation, type Row } from '@/utils/listing';
 import type { Profile } from '@/utils/profile';
 import { signObject } from '@/utils/sign-object';
 import { BrowseView } from './BrowseView';
@@ -97,6 +98,10 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
       });
     }
   };
+
+  const parent = parentLocation(location);
+  const up = picked ? () => setPicked(undefined) : parent && (() => go(parent));
+  useEscapeUp(`${location.bucket}/${location.prefix}\n${picked?.key ?? ''}`, up);
 
   const useRegion = (name: string): void => {
     void bucketRegionsItem.setValue({ ...regions, [bucketKey(profile.endpoint, location.bucket)]: name });

@@ -103,11 +103,19 @@ export function breadcrumbs(prefix: string): { label: string; prefix: string }[]
   return crumbs;
 }
 
-/** The folder above: "a/b/" → "a/", "a/" → "", "" → undefined (the bucket's root has none). */
-export function parentPrefix(prefix: string): string | undefined {
-  if (prefix === '') return undefined;
+/**
+ * One level up: "b" at "a/b/" → "a/", "a/" → the bucket's root, its root → the bucket list; the bucket list has
+ * none (undefined).
+ */
+export function parentLocation(location: {
+  bucket: string;
+  prefix: string;
+}): { bucket: string; prefix: string } | undefined {
+  const { bucket, prefix } = location;
+  if (bucket === '') return undefined;
+  if (prefix === '') return { bucket: '', prefix: '' };
   const cut = prefix.lastIndexOf('/', prefix.length - 2);
-  return cut === -1 ? '' : prefix.slice(0, cut + 1);
+  return { bucket, prefix: cut === -1 ? '' : prefix.slice(0, cut + 1) };
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];

@@ -113,6 +113,29 @@ describe('the popup', () => {
     await popup.row('invoices/').waitFor();
   });
 
+  it('Escape goes up one level wherever the focus is; at the bucket list it is left to the browser', async () => {
+    await popup.open('invoices/');
+    await popup.open('2026/');
+    await popup.open('Facture été.pdf');
+    const panel = popup.page.getByRole('region', { name: 'Link for Facture été.pdf' });
+    await panel.getByRole('button', { name: 'Copy link' }).focus();
+    await popup.page.keyboard.press('Escape'); // options → the folder
+    await popup.row('Facture été.pdf').getByRole('button', { name: 'Copy link to Facture été.pdf' }).focus();
+    await popup.page.keyboard.press('Escape'); // focus on a row's button, not in the filter: → invoices/
+    await popup.row('2026/').waitFor();
+    await popup.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await popup.page.keyboard.press('Escape'); // nothing focused → the bucket's root
+    await popup.row('invoices/').waitFor();
+    await popup.filterBox.press('Escape'); // empty filter → the bucket list
+    await popup.row(bucket).waitFor();
+    // The bucket list takes no Escape (in the toolbar popup, Chrome then closes the popup): nothing changes here.
+    await popup.filterBox.press('Escape');
+    await popup.page.waitForTimeout(200);
+    expect(await popup.page.getByRole('navigation', { name: 'Location' }).textContent()).toBe('Buckets');
+    await popup.open(bucket);
+    await popup.row('invoices/').waitFor();
+  });
+
   it('picks an object, sets its options, copies, and the link serves the exact bytes under the chosen name', async () => {
     await popup.open('invoices/');
     await popup.open('2026/');

@@ -6,7 +6,7 @@ import {
   filterRows,
   formatModified,
   formatSize,
-  parentPrefix,
+  parentLocation,
   rowFilter,
   toRows,
 } from '@/utils/listing';
@@ -133,7 +133,7 @@ describe('rowFilter', () => {
   });
 });
 
-describe('breadcrumbs and parentPrefix', () => {
+describe('breadcrumbs and parentLocation', () => {
   it.each([
     ['', []],
     ['a/', [['a', 'a/']]],
@@ -157,12 +157,25 @@ describe('breadcrumbs and parentPrefix', () => {
   });
 
   it.each([
-    ['', undefined],
-    ['a/', ''],
-    ['a/b/', 'a/'],
-    ['a//', 'a/'],
-  ])('parent of %j is %j', (prefix, parent) => {
-    expect(parentPrefix(prefix)).toBe(parent);
+    [{ bucket: '', prefix: '' }, undefined],
+    [
+      { bucket: 'b', prefix: '' },
+      { bucket: '', prefix: '' },
+    ],
+    [
+      { bucket: 'b', prefix: 'a/' },
+      { bucket: 'b', prefix: '' },
+    ],
+    [
+      { bucket: 'b', prefix: 'a/b/' },
+      { bucket: 'b', prefix: 'a/' },
+    ],
+    [
+      { bucket: 'b', prefix: 'a//' },
+      { bucket: 'b', prefix: 'a/' },
+    ],
+  ])('one level up from %j is %j', (location, parent) => {
+    expect(parentLocation(location)).toEqual(parent);
   });
 });
 
