@@ -53,13 +53,32 @@ const KEYS_FROM: Record<KeysFrom, string> = {
   process: 'gets its keys from a credential_process program',
 };
 
+/** The command that prints a profile's keys as the AWS CLI resolves them. */
+function exportCommand(name: string): string {
+  const profile = /[\s"']/.test(name) ? `"${name.replaceAll('"', '')}"` : name;
+  return `\`aws configure export-credentials --profile ${profile}\``;
+}
+
 function keylessProblem(found: FoundProfile): ImportProblem {
-  const profile = /[\s"']/.test(found.name) ? `"${found.name.replaceAll('"', '')}"` : found.name;
-  const command = `\`aws configure export-credentials --profile ${profile}\``;
+  const command = exportCommand(found.name);
   const message = found.keysFrom
     ? `Profile “${found.name}” ${KEYS_FROM[found.keysFrom]}, so its keys are not in the file and cannot be imported from it. Run ${command} and paste the JSON it prints instead (those keys are temporary: import them again when they expire).`
     : `Profile “${found.name}” has no keys in what you pasted: paste its section of ~/.aws/credentials too, or the JSON printed by ${command}.`;
   return { section: found.name, line: found.line, message };
+}
+
+/**
+ * Static keys next to a role or SSO setting: the AWS CLI signs as the role (or SSO user) and ignores the keys,
+ * while the imported profile would sign as the keys' own IAM user, with other permissions. A credential_process
+ * is not one of these: the CLI uses keys written in the profile before it.
+ */
+function shadowedKeysProblem(found: FoundProfile): ImportProblem | undefined {
+  if (!found.keysFrom || found.keysFrom === 'process' || found.sessionToken) return undefined;
+  return {
+    section: found.name,
+    line: found.line,
+    message: `Profile “${found.name}” also ${KEYS_FROM[found.keysFrom]}: the AWS CLI signs as that and ignores the keys written in the profile, but S3 Presign imports those keys, which sign as their own IAM user. To sign as the CLI does, run ${exportCommand(found.name)} and paste the JSON it prints instead.`,
+  };
 }
 
 function freeName(name: string, taken: ReadonlyMap<string, unknown>): string {
@@ -121,6 +140,8 @@ export function parseCredentialsImport(text: string): ImportResult {
   for (const found of mergeByName([...ini.profiles, ...exported.profiles])) {
     if (hasKeys(found)) {
       entries.push({ section: found.name, line: found.line, source: found.source, draft: toDraft(found) });
+      const shadowed = shadowedKeysProblem(found);
+      if (shadowed) problems.push(shadowed);
     } else problems.push(keylessProblem(found));
   }
   if (entries.length === 0 && (problems.length === 0 || (!exported.recognised && !ini.recognised))) {

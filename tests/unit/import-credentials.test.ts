@@ -309,6 +309,43 @@ describe('a ~/.aws/config file', () => {
     );
   });
 
+  it.each([
+    ['a role', 'role_arn = arn:aws:iam::111122223333:role/Reader', /also assumes an IAM role \(role_arn\)/],
+    ['SSO', 'sso_session = corp', /also signs in through IAM Identity Center/],
+  ])('imports keys written next to %s, and says the CLI would sign as that instead', (_name, line, how) => {
+    const result = parseCredentialsImport(
+      text('[work]', `aws_access_key_id = ${ID}`, `aws_secret_access_key = ${SECRET}`, line),
+    );
+    expect(result.entries.map((entry) => entry.draft.accessKeyId)).toEqual([ID]);
+    expect(messages(result)).toEqual([expect.stringMatching(how)]);
+    expect(messages(result)[0]).toMatch(
+      /run `aws configure export-credentials --profile work` and paste the JSON/,
+    );
+    expect(messages(result)[0]).not.toContain(SECRET);
+  });
+
+  it('says nothing of keys next to a credential_process (the CLI uses the keys) or of session keys', () => {
+    const process = parseCredentialsImport(
+      text(
+        '[work]',
+        `aws_access_key_id = ${ID}`,
+        `aws_secret_access_key = ${SECRET}`,
+        'credential_process = x',
+      ),
+    );
+    const session = parseCredentialsImport(
+      text(
+        '[work]',
+        `aws_access_key_id = ASIA${ID.slice(4)}`,
+        `aws_secret_access_key = ${SECRET}`,
+        'aws_session_token = token',
+        'role_arn = arn:aws:iam::1:role/R',
+      ),
+    );
+    expect([process.entries.length, session.entries.length]).toEqual([1, 1]);
+    expect([...messages(process), ...messages(session)]).toEqual([]);
+  });
+
   it('quotes a profile name with a space in the command it suggests', () => {
     const result = parseCredentialsImport(text('[profile Work Account]', 'sso_session = corp'));
     expect(messages(result)).toEqual([expect.stringContaining('--profile "Work Account"`')]);
