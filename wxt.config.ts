@@ -48,6 +48,9 @@ export default defineConfig({
         description: 'Open S3 Presign',
       },
     },
+    // Chrome 116 added chrome.runtime.getContexts, which the clipboard's offscreen document is found by
+    // (utils/adapters/clipboard.ts); the offscreen API itself is from Chrome 109.
+    ...(browser === 'chrome' ? { minimum_chrome_version: '116' } : {}),
     browser_specific_settings:
       browser === 'firefox'
         ? {

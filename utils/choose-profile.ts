@@ -2,12 +2,13 @@ import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
 import type { S3ObjectRef } from './parse-s3-url';
 import type { Profile } from './profile';
+import { type AwsPartition, type KnownEndpoint, partitionOf } from './s3-hosts';
 
 /** What tips the choice when several profiles sign for the same store. */
 export interface ChoiceHints {
   /** The profile to use, full stop (the popup's explicit pick); refused when it signs for another store. */
   profileId?: string | undefined;
-  /** `endpoint|bucket` → profile id: the profile the user picked for a bucket, or that last signed for it. */
+  /** bucketKey → profile id: the profile the user picked for a bucket, or that last signed for it. */
   bucketProfiles?: Readonly<Record<string, string>> | undefined;
   /** The profile open in the popup: preferred among equals when the bucket has no remembered one. */
   preferredId?: string | undefined;
@@ -21,9 +22,51 @@ export interface ProfileChoice {
   others: number;
 }
 
-/** The key of utils/adapters/storage.ts's per-bucket maps: the profile's endpoint or "aws", then the bucket. */
-export function bucketKey(endpoint: string | undefined, bucket: string): `${string}|${string}` {
-  return `${endpoint ?? 'aws'}|${bucket}`;
+/**
+ * The key of utils/adapters/storage.ts's per-bucket maps: the profile's endpoint, else its AWS partition, then
+ * the bucket. Pass the profile's region for AWS profiles: a bucket name in China (`aws-cn|b`) or GovCloud
+ * (`aws-us-gov|b`) is another bucket than the same name in the standard partition, whose keys stay `aws|b`.
+ */
+export function bucketKey(
+  endpoint: string | undefined,
+  bucket: string,
+  region?: string | undefined,
+): `${string}|${string}` {
+  if (endpoint !== undefined) return `${endpoint}|${bucket}`;
+  return `${region === undefined ? 'aws' : partitionOf(region)}|${bucket}`;
+}
+
+/** The partition an AWS profile signs for; undefined for custom endpoints. */
+export function profilePartition(profile: Pick<Profile, 'endpoint' | 'region'>): AwsPartition | undefined {
+  return profile.endpoint ? undefined : partitionOf(profile.region);
+}
+
+/**
+ * The keys a profile's entries for a bucket may be under, its own first. Before partitions were keyed apart,
+ * every AWS bucket was `aws|b`: a China or GovCloud profile's older entries are still read there (a reader
+ * checks the value belongs to the profile's partition).
+ */
+function keysFor(profile: Profile, bucket: string): `${string}|${string}`[] {
+  const own = bucketKey(profile.endpoint, bucket, profile.region);
+  const legacy = bucketKey(profile.endpoint, bucket);
+  return own === legacy ? [own] : [own, legacy];
+}
+
+/**
+ * The region learnt for a bucket (a 301 from S3, saved in bucketRegions) that applies to this profile: one from
+ * another AWS partition is another bucket's, never this one's.
+ */
+export function learnedRegion(
+  profile: Profile,
+  bucket: string,
+  regions: Readonly<Record<string, string>> = {},
+): string | undefined {
+  const partition = profilePartition(profile);
+  for (const key of keysFor(profile, bucket)) {
+    const region = regions[key];
+    if (region !== undefined && (partition === undefined || partitionOf(region) === partition)) return region;
+  }
+  return undefined;
 }
 
 /** The profile's endpoint in the parser's normalized form, or undefined for AWS or an unusable endpoint. */
@@ -36,43 +79,94 @@ function profileEndpoint(profile: Profile): string | undefined {
   }
 }
 
-/** The custom endpoints the parser should recognise, from the user's profiles. */
-export function knownEndpoints(profiles: readonly Profile[]): string[] {
-  return [...new Set(profiles.map(profileEndpoint).filter((endpoint) => endpoint !== undefined))];
+/**
+ * The custom endpoints the parser should recognise, from the user's profiles: each once, normalized, marked
+ * virtual-hosted when a profile signs there without path-style (its links are `bucket.host/key`).
+ */
+export function knownEndpoints(profiles: readonly Profile[]): KnownEndpoint[] {
+  const known = new Map<string, boolean>();
+  for (const profile of profiles) {
+    const endpoint = profileEndpoint(profile);
+    if (endpoint === undefined) continue;
+    known.set(endpoint, (known.get(endpoint) ?? false) || profile.forcePathStyle === false);
+  }
+  return [...known].map(([endpoint, virtualHosted]) => ({ endpoint, virtualHosted }));
 }
 
-/** The profiles that sign for the object's store: the same custom endpoint, or AWS for an AWS link. */
-export function candidatesFor(ref: Pick<S3ObjectRef, 'endpoint'>, profiles: readonly Profile[]): Profile[] {
+/**
+ * The profiles that sign for the object's store: the same custom endpoint; for an AWS link, the AWS profiles
+ * of its partition (any AWS profile for an s3:// URI, which names none).
+ */
+export function candidatesFor(
+  ref: Pick<S3ObjectRef, 'endpoint' | 'partition'>,
+  profiles: readonly Profile[],
+): Profile[] {
   return profiles.filter((profile) =>
-    ref.endpoint === undefined ? !profile.endpoint : profileEndpoint(profile) === ref.endpoint,
+    ref.endpoint === undefined
+      ? !profile.endpoint && (ref.partition === undefined || partitionOf(profile.region) === ref.partition)
+      : profileEndpoint(profile) === ref.endpoint,
   );
 }
 
+const PARTITIONS: Record<AwsPartition, { store: string; regions: string }> = {
+  aws: { store: 'AWS S3', regions: 'a region outside China and GovCloud, e.g. us-east-1' },
+  'aws-cn': { store: 'AWS S3 in China', regions: 'a China region: cn-north-1 or cn-northwest-1' },
+  'aws-us-gov': {
+    store: 'AWS GovCloud (US) S3',
+    regions: 'a GovCloud region: us-gov-west-1 or us-gov-east-1',
+  },
+};
+
+/** Where an object is, for messages: its endpoint, or its AWS partition. */
+function storeOf(ref: Pick<S3ObjectRef, 'endpoint' | 'partition'>): string {
+  return ref.endpoint ?? PARTITIONS[ref.partition ?? 'aws'].store;
+}
+
 function noProfile(ref: S3ObjectRef, profiles: readonly Profile[]): PresignError {
-  const store = ref.endpoint ?? 'AWS S3';
+  if (profiles.length === 0) {
+    return new PresignError(
+      'no-profile',
+      'No profile yet: open S3 Presign from the toolbar and add your access keys first.',
+    );
+  }
+  const lead = `No profile signs for ${storeOf(ref)} (bucket “${ref.bucket}”).`;
+  if (ref.endpoint) {
+    return new PresignError(
+      'no-profile',
+      `${lead} Add a profile with the endpoint ${ref.endpoint} in S3 Presign.`,
+    );
+  }
+  const partition = ref.partition ?? 'aws';
+  // AWS profiles of other partitions only: their keys cannot sign here, say so.
+  const elsewhere = profiles.some((profile) => !profile.endpoint);
   return new PresignError(
     'no-profile',
-    profiles.length === 0
-      ? 'No profile yet: open S3 Presign from the toolbar and add your access keys first.'
-      : `No profile signs for ${store} (bucket “${ref.bucket}”). Add a profile ${ref.endpoint ? `with the endpoint ${ref.endpoint}` : 'for AWS (no custom endpoint)'} in S3 Presign.`,
+    elsewhere
+      ? `${lead} Your AWS profiles sign for another AWS partition, whose keys do not work here. Add a profile for AWS with ${PARTITIONS[partition].regions} in S3 Presign.`
+      : `${lead} Add a profile for AWS (no custom endpoint${partition === 'aws' ? '' : `, ${PARTITIONS[partition].regions}`}) in S3 Presign.`,
   );
 }
 
 /** Among several candidates: the first rule that names one wins, and says why. */
 function pickAmong(ref: S3ObjectRef, candidates: Profile[], hints: ChoiceHints): ProfileChoice {
-  // Keys hold each profile's endpoint as typed ("…:7480/" or "…:7480"): look under every candidate's.
-  const rememberedIds = new Set(
-    candidates.map((profile) => hints.bucketProfiles?.[bucketKey(profile.endpoint, ref.bucket)]),
-  );
-  const remembered = candidates.find((profile) => rememberedIds.has(profile.id));
+  // Keys hold each profile's endpoint as typed ("…:7480/" or "…:7480"): look under every candidate's, own keys
+  // before the older partition-less ones.
+  const rememberedAt = (level: number): Profile | undefined => {
+    const ids = new Set(
+      candidates.map((profile) => {
+        const key = keysFor(profile, ref.bucket)[level];
+        return key === undefined ? undefined : hints.bucketProfiles?.[key];
+      }),
+    );
+    return candidates.find((profile) => ids.has(profile.id));
+  };
+  const remembered = rememberedAt(0) ?? rememberedAt(1);
+  const region = ref.region ?? ref.regionHint;
   const rules: [Profile | undefined, string][] = [
     [remembered, `the one last used for bucket “${ref.bucket}”`],
     [candidates.find((p) => p.defaultBucket === ref.bucket), `whose default bucket is “${ref.bucket}”`],
     [candidates.find((p) => p.id === hints.preferredId), 'the one open in the popup'],
-    [
-      candidates.find((p) => ref.region !== undefined && p.region === ref.region),
-      `set to region ${ref.region}`,
-    ],
+    [candidates.find((p) => region !== undefined && p.region === region), `set to region ${region}`],
   ];
   const [profile, why] = rules.find(([match]) => match !== undefined) ?? [
     candidates[0] as Profile,
@@ -82,8 +176,9 @@ function pickAmong(ref: S3ObjectRef, candidates: Profile[], hints: ChoiceHints):
 }
 
 /**
- * Picks the profile that signs for an object: among those for the same store (custom endpoint or AWS), the
- * explicit one, else the only one, else the one remembered for the bucket, then default bucket, popup, region.
+ * Picks the profile that signs for an object: among those for the same store (custom endpoint, or AWS
+ * partition), the explicit one, else the only one, else the one remembered for the bucket, then default bucket,
+ * popup, region.
  */
 export function chooseProfile(
   ref: S3ObjectRef,
@@ -100,9 +195,10 @@ export function chooseProfile(
         'The profile chosen for this link no longer exists: pick a profile again in S3 Presign.',
       );
     }
+    const askedStore = asked.endpoint ?? PARTITIONS[partitionOf(asked.region)].store;
     throw new PresignError(
       'no-profile',
-      `The profile “${asked.name}” signs for ${asked.endpoint ?? 'AWS S3'}, not for ${ref.endpoint ?? 'AWS S3'} where bucket “${ref.bucket}” is: pick another profile.`,
+      `The profile “${asked.name}” signs for ${askedStore}, not for ${storeOf(ref)} where bucket “${ref.bucket}” is: pick another profile.`,
     );
   }
   const [only] = candidates;

@@ -29,17 +29,22 @@ export const CONSOLE_OBJECT_PATTERNS = [
 // A host a match pattern can name: DNS labels, or an IPv6 literal in brackets.
 const PATTERN_HOST = /^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/i;
 
+// An IP literal cannot have a bucket label in front of it.
+const IP_HOST = /^(?:\d+(?:\.\d+){3}|\[.*\])$/;
+
 /**
- * The pattern for objects under one (valid) custom endpoint: scheme, host and path prefix. The port is left
- * out: Firefox patterns cannot hold one, and without one Chrome matches every port. Undefined when the
- * endpoint cannot be written as a pattern.
+ * The pattern for objects under one (valid) custom endpoint: scheme, host and path prefix; with `virtualHosted`,
+ * the hosts one label under it (`*.host`, Chrome's and Firefox's way to say "host and its subdomains"), where a
+ * profile without path-style puts the bucket. The port is left out: Firefox patterns cannot hold one, and
+ * without one Chrome matches every port. Undefined when the endpoint cannot be written as a pattern.
  */
-export function endpointPattern(endpoint: string): string | undefined {
+export function endpointPattern(endpoint: string, virtualHosted = false): string | undefined {
   const parsed = parseEndpoint(endpoint);
   const url = new URL(parsed.origin);
   if (!PATTERN_HOST.test(url.hostname)) return undefined;
   const prefix = parsed.segments.map((segment) => `${segment}/`).join('');
-  return `${url.protocol}//${url.hostname}/${prefix}*`;
+  const host = virtualHosted && !IP_HOST.test(url.hostname) ? `*.${url.hostname}` : url.hostname;
+  return `${url.protocol}//${host}/${prefix}*`;
 }
 
 /**
@@ -49,8 +54,8 @@ export function endpointPattern(endpoint: string): string | undefined {
 export function objectUrlPatterns(profiles: readonly Profile[]): string[] | undefined {
   const patterns = new Set<string>(S3_HOST_PATTERNS);
   // knownEndpoints drops endpoints that do not parse: the parser ignores them too, so no item is needed.
-  for (const endpoint of knownEndpoints(profiles)) {
-    const pattern = endpointPattern(endpoint);
+  for (const { endpoint, virtualHosted } of knownEndpoints(profiles)) {
+    const pattern = endpointPattern(endpoint, virtualHosted);
     if (pattern === undefined) return undefined;
     patterns.add(pattern);
   }

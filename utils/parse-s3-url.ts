@@ -13,11 +13,14 @@ import {
 } from './raw-url';
 import { isSigningRegion } from './region';
 import {
+  type AwsPartition,
   accessPointError,
   awsHost,
   type HostInfo,
+  type KnownEndpoint,
   knownEndpointHost,
   notS3Error,
+  partitionOf,
   REGION_RE,
   r2Host,
 } from './s3-hosts';
@@ -32,6 +35,13 @@ export interface S3ObjectRef {
   key: string;
   /** From the host, the console's ?region=, or the X-Amz-Credential scope of a presigned link. */
   region?: string;
+  /**
+   * A region the URL suggests without stating it for the bucket: the console's own subdomain (the console shows
+   * any bucket from any region). Used only when nothing better is known, not even a region learnt for the bucket.
+   */
+  regionHint?: string;
+  /** AWS links (hosts and console pages): the partition they belong to; absent for s3:// URIs, which name none. */
+  partition?: AwsPartition;
   /** Non-AWS stores only: origin plus optional path prefix, as normalizeEndpoint() writes it. */
   endpoint?: string;
   variant?: AwsVariant;
@@ -42,7 +52,12 @@ export interface S3ObjectRef {
 }
 
 const CONSOLE_HOST =
-  /^(?:(?<sub>[a-z0-9-]+)\.)?console\.(?:aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)$/;
+  /^(?:(?<sub>[a-z0-9-]+)\.)?console\.(?<domain>aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)$/;
+const CONSOLE_PARTITIONS: Record<string, AwsPartition> = {
+  'aws.amazon.com': 'aws',
+  'amazonaws.cn': 'aws-cn',
+  'amazonaws-us-gov.com': 'aws-us-gov',
+};
 // s3a:// and s3n:// are Hadoop's names for the same URIs.
 const S3_SCHEMES = new Set(['s3', 's3a', 's3n']);
 
@@ -64,6 +79,8 @@ function readSignature(query: readonly QueryParam[]): { presigned: boolean; regi
 function finish({
   rules,
   region,
+  regionHint,
+  partition,
   endpoint,
   variant,
   versionId,
@@ -89,6 +106,8 @@ function finish({
   return {
     ...ref,
     ...(region !== undefined && { region }),
+    ...(regionHint !== undefined && { regionHint }),
+    ...(partition !== undefined && { partition }),
     ...(endpoint !== undefined && { endpoint }),
     ...(variant !== undefined && { variant }),
     ...(versionId !== undefined && { versionId }),
@@ -108,11 +127,18 @@ function readObject(info: HostInfo, query: readonly QueryParam[]): S3ObjectRef {
   const pathStyle = info.hostBucket === undefined;
   // Split on the raw '/' before decoding, so an encoded %2F stays inside the key.
   const [rawBucket, rawKey] = pathStyle ? splitAtSlash(path) : ['', path];
+  // A signature scoped to another partition than the host's names no region this host can serve.
+  const signedRegion =
+    signature.region !== undefined &&
+    (info.partition === undefined || partitionOf(signature.region) === info.partition)
+      ? signature.region
+      : undefined;
   return finish({
     bucket: info.hostBucket ?? percentDecode(rawBucket),
     key: percentDecode(rawKey),
     rules: info.rules,
-    region: info.region ?? signature.region,
+    region: info.region ?? signedRegion,
+    partition: info.partition,
     endpoint: info.endpoint,
     variant: info.variant,
     versionId: param(query, 'versionId'),
@@ -122,7 +148,11 @@ function readObject(info: HostInfo, query: readonly QueryParam[]): S3ObjectRef {
 }
 
 /** S3 console object pages: /s3/object/BUCKET?region=…&prefix=KEY (older consoles: /s3/object/BUCKET/KEY). */
-function readConsolePage(sub: string | undefined, raw: RawUrl, query: readonly QueryParam[]): S3ObjectRef {
+function readConsolePage(
+  host: { sub?: string | undefined; partition: AwsPartition },
+  raw: RawUrl,
+  query: readonly QueryParam[],
+): S3ObjectRef {
   const [, service, page, rawBucket = '', ...rest] = raw.path.split('/');
   if (service !== 's3') {
     throw new PresignError(
@@ -138,19 +168,24 @@ function readConsolePage(sub: string | undefined, raw: RawUrl, query: readonly Q
       `This S3 console page shows ${what}, not an object: open an object and copy that page's URL.`,
     );
   }
-  const region = [param(query, 'region'), sub].find((name) => name !== undefined && REGION_RE.test(name));
+  // ?region= is the bucket's. The subdomain is only the console's own region (any bucket can be opened from
+  // any), so it is a hint. Neither counts when it belongs to another partition than the console's.
+  const inPartition = (name: string | undefined): string | undefined =>
+    name !== undefined && REGION_RE.test(name) && partitionOf(name) === host.partition ? name : undefined;
   return finish({
     bucket: percentDecode(rawBucket),
     key: prefix ?? percentDecode(rest.join('/')),
     rules: 'strict',
-    region,
+    region: inPartition(param(query, 'region')),
+    regionHint: inPartition(host.sub),
+    partition: host.partition,
     versionId: param(query, 'versionId'),
     addressing: 'console',
     presigned: false,
   });
 }
 
-function readHttpUrl(text: string, knownEndpoints: readonly string[]): S3ObjectRef {
+function readHttpUrl(text: string, knownEndpoints: readonly (string | KnownEndpoint)[]): S3ObjectRef {
   const raw = splitRawUrl(text);
   if (raw.authority.includes('@')) {
     throw new PresignError('not-a-url', 'This link holds a user name or password: S3 object links never do.');
@@ -160,8 +195,11 @@ function readHttpUrl(text: string, knownEndpoints: readonly string[]): S3ObjectR
   if (!url) throw new PresignError('not-a-url', 'This link is malformed: copy the object URL again.');
   const host = url.hostname.replace(/\.$/, '');
   const query = parseQuery(raw.query);
-  const consolePage = CONSOLE_HOST.exec(host);
-  if (consolePage) return readConsolePage(consolePage.groups?.sub, raw, query);
+  const consolePage = CONSOLE_HOST.exec(host)?.groups;
+  if (consolePage) {
+    const partition = CONSOLE_PARTITIONS[consolePage.domain as string] as AwsPartition;
+    return readConsolePage({ sub: consolePage.sub, partition }, raw, query);
+  }
   const info =
     awsHost(host, raw.path) ??
     r2Host(url, host, raw.path) ??
@@ -187,8 +225,14 @@ function readS3Uri(text: string): S3ObjectRef {
   });
 }
 
-/** Reads one S3 object from a URL; throws PresignError with a user-facing message on anything else. */
-export function parseS3Url(input: string, knownEndpoints: readonly string[] = []): S3ObjectRef {
+/**
+ * Reads one S3 object from a URL; throws PresignError with a user-facing message on anything else.
+ * `knownEndpoints`: the custom endpoints of the user's profiles (utils/choose-profile's knownEndpoints).
+ */
+export function parseS3Url(
+  input: string,
+  knownEndpoints: readonly (string | KnownEndpoint)[] = [],
+): S3ObjectRef {
   const text = input.trim();
   if (text === '') {
     throw new PresignError(

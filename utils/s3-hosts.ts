@@ -10,12 +10,27 @@ import type { AwsVariant } from './parse-s3-url';
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d+';
 export const REGION_RE = new RegExp(`^${REGION}$`);
 
+/**
+ * AWS's partitions: separate clouds with their own hosts, accounts and keys. Keys of one never sign for another,
+ * and a bucket name in one is not the same bucket in another.
+ */
+export type AwsPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
+
+/** The partition a region belongs to: China (cn-*), GovCloud (us-gov-*), or the standard one. */
+export function partitionOf(region: string): AwsPartition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
 /** What the host tells us before the path is read. */
 export interface HostInfo {
   hostBucket?: string;
   rules: BucketRules;
   region?: string;
   endpoint?: string;
+  /** AWS hosts only: the partition the host belongs to. */
+  partition?: AwsPartition;
   variant?: AwsVariant;
   /** The raw path after the endpoint's own prefix: '' or starting with '/'. */
   rawPath: string;
@@ -78,16 +93,19 @@ export function awsHost(host: string, rawPath: string): HostInfo | undefined {
   for (const { form, region, variant } of AWS_REST_FORMS) {
     const groups = form.exec(service)?.groups;
     if (!groups) continue;
-    const info: HostInfo = {
+    const hostRegion = groups.region ?? region;
+    // There is no global China endpoint, and China's hosts serve China's regions only: anything else would be
+    // signed for another partition than the host's.
+    if (china && (!hostRegion || partitionOf(hostRegion) !== 'aws-cn')) throw notS3Error(host);
+    return {
       hostBucket: groups.bucket,
       rules: 'strict',
-      region: groups.region ?? region,
+      region: hostRegion,
+      // Hosts without a region (global, accelerate) are the standard partition's: no other has them.
+      partition: hostRegion ? partitionOf(hostRegion) : 'aws',
       variant,
       rawPath,
     };
-    // There is no global China endpoint: without a region the signer would pick the wrong partition.
-    if (china && !info.region) throw notS3Error(host);
-    return info;
   }
   return undefined;
 }
@@ -107,28 +125,64 @@ export function r2Host(url: URL, host: string, rawPath: string): HostInfo | unde
   return { hostBucket: groups.bucket, rules: 'strict', region: 'auto', endpoint, rawPath };
 }
 
-/** Path-style under the user's endpoints: same scheme, host and port, prefix on a segment boundary, longest wins. */
+/**
+ * A custom endpoint the parser recognises. Its objects are read path-style (`endpoint/bucket/key`) always, and
+ * virtual-hosted (`bucket.host/key`, the form a profile without path-style signs) when `virtualHosted`.
+ */
+export interface KnownEndpoint {
+  endpoint: string;
+  virtualHosted?: boolean;
+}
+
+interface ParsedKnown extends Endpoint {
+  virtualHosted: boolean;
+}
+
+function parseKnown(known: readonly (string | KnownEndpoint)[]): ParsedKnown[] {
+  return known.flatMap((item) => {
+    const { endpoint, virtualHosted = false } = typeof item === 'string' ? { endpoint: item } : item;
+    try {
+      return [{ ...parseEndpoint(endpoint), virtualHosted }];
+    } catch {
+      return []; // The options page validates endpoints; a broken one here simply matches nothing.
+    }
+  });
+}
+
+/**
+ * The user's endpoint an object URL is under: path-style on the endpoint's own scheme, host and port, or
+ * virtual-hosted on one DNS label before that host (for endpoints a profile signs virtual-hosted); the path
+ * prefix on a segment boundary, longest wins.
+ */
 export function knownEndpointHost(
   url: URL,
   rawPath: string,
-  knownEndpoints: readonly string[],
+  knownEndpoints: readonly (string | KnownEndpoint)[],
 ): HostInfo | undefined {
-  const origin = `${url.protocol}//${url.host}`;
   const pathSegments = rawPath.split('/').slice(1);
-  let best: Endpoint | undefined;
-  for (const text of knownEndpoints) {
-    let endpoint: Endpoint;
-    try {
-      endpoint = parseEndpoint(text);
-    } catch {
-      continue; // The options page validates endpoints; a broken one here simply matches nothing.
+  const endpoints = parseKnown(knownEndpoints);
+  const longestAt = (origin: string, virtual: boolean): ParsedKnown | undefined => {
+    let best: ParsedKnown | undefined;
+    for (const endpoint of endpoints) {
+      if (endpoint.origin !== origin || (virtual && !endpoint.virtualHosted)) continue;
+      if (best && best.segments.length >= endpoint.segments.length) continue;
+      if (endpoint.segments.every((segment, i) => canonicalSegment(pathSegments[i] ?? '') === segment)) {
+        best = endpoint;
+      }
     }
-    if (endpoint.origin !== origin || (best && best.segments.length >= endpoint.segments.length)) continue;
-    if (endpoint.segments.every((segment, i) => canonicalSegment(pathSegments[i] ?? '') === segment)) {
-      best = endpoint;
-    }
-  }
-  if (!best) return undefined;
-  const endpoint = best.origin + best.segments.map((segment) => `/${segment}`).join('');
-  return { rules: 'legacy', endpoint, rawPath: `/${pathSegments.slice(best.segments.length).join('/')}` };
+    return best;
+  };
+  const found = (endpoint: Endpoint, hostBucket?: string): HostInfo => ({
+    ...(hostBucket !== undefined && { hostBucket }),
+    rules: 'legacy',
+    endpoint: endpoint.origin + endpoint.segments.map((segment) => `/${segment}`).join(''),
+    rawPath: `/${pathSegments.slice(endpoint.segments.length).join('/')}`,
+  });
+  const pathStyle = longestAt(`${url.protocol}//${url.host}`, false);
+  if (pathStyle) return found(pathStyle);
+  // url.host keeps the port: "photos.minio.example.com:9000" is bucket "photos" on minio.example.com:9000.
+  const dot = url.host.indexOf('.');
+  if (dot <= 0) return undefined;
+  const virtual = longestAt(`${url.protocol}//${url.host.slice(dot + 1)}`, true);
+  return virtual && found(virtual, url.host.slice(0, dot));
 }

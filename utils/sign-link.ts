@@ -1,8 +1,8 @@
 import {
-  bucketKey,
   type ChoiceHints,
   chooseProfile,
   knownEndpoints,
+  learnedRegion,
   type ProfileChoice,
 } from './choose-profile';
 import { isPresignError, PresignError } from './errors';
@@ -40,7 +40,7 @@ export interface SignedLink {
 /** Everything stored that signing reads, as plain data. */
 export interface SigningState extends ChoiceHints {
   profiles: readonly Profile[];
-  /** `endpoint|bucket` → the region S3 named for a bucket outside its profile's region. */
+  /** bucketKey → the region S3 named for a bucket outside its profile's region. */
   regions?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -66,7 +66,10 @@ function noteFor(choice: ProfileChoice): string | undefined {
   return `${choice.reason}; ${others}: open the bucket with another profile in the popup to switch`;
 }
 
-/** Signs a fresh link for a parsed object with the chosen profile; the URL's region wins over the profile's. */
+/**
+ * Signs a fresh link for a parsed object with the chosen profile. The region: the one the URL states, else the
+ * one learnt for the bucket, else the one the URL hints at (the console's subdomain), else the profile's.
+ */
 export async function signRef(
   ref: S3ObjectRef,
   choice: ProfileChoice,
@@ -77,7 +80,7 @@ export async function signRef(
   const { profile } = choice;
   const result = await presign({
     credentials: credentialsOf(profile),
-    region: ref.region ?? regions[bucketKey(profile.endpoint, ref.bucket)] ?? profile.region,
+    region: ref.region ?? learnedRegion(profile, ref.bucket, regions) ?? ref.regionHint ?? profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint, forcePathStyle: profile.forcePathStyle } : {}),
     ...(ref.variant ? { variant: ref.variant } : {}),
     ...(ref.versionId && request.method === 'GET' ? { versionId: ref.versionId } : {}),

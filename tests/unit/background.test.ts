@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { COPY_LINK_MENU_ID } from '@/utils/adapters/context-menu';
-import { bucketProfilesItem, pendingLinkItem, profilesItem } from '@/utils/adapters/storage';
+import { takePendingLink } from '@/utils/adapters/link-tab';
+import { bucketProfilesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 import { cephProfile } from '../support/profiles';
 
@@ -140,16 +141,44 @@ describe('the clipboard', () => {
     expect(sendMessage).toHaveBeenCalledTimes(2);
   });
 
-  it('shows the link in a tab when the clipboard refuses, and says so', async () => {
+  /** Everything in session storage (where the fallback tab's link waits). */
+  const session = (): Promise<Record<string, unknown>> => fakeBrowser.storage.session.get(null);
+
+  it('shows the link in a tab of its own page (not the offscreen document) when the clipboard refuses', async () => {
     sendMessage.mockImplementation(refused);
     click({ menuItemId: COPY_LINK_MENU_ID, linkUrl: 'http://127.0.0.1:7480/bucket/k' });
     const shown = await notice();
     expect(shown.title).toBe('Copy the link from the new tab');
-    const pending = await pendingLinkItem.getValue();
-    expect(pending?.url).toMatch(/^http:\/\/127\.0\.0\.1:7480\/bucket\/k\?X-Amz-/);
     const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.at(-1)?.url).toMatch(/\/offscreen\.html#show$/);
-    expect(JSON.stringify([notify.mock.calls, pending])).not.toContain(profile.secretAccessKey);
+    const tabUrl = tabs.at(-1)?.url ?? '';
+    expect(tabUrl).toMatch(/\/link\.html#[0-9a-f-]{36}$/);
+    const hash = new URL(tabUrl).hash;
+    const stored = JSON.stringify(await session());
+    const pending = await takePendingLink(hash);
+    expect(pending?.url).toMatch(/^http:\/\/127\.0\.0\.1:7480\/bucket\/k\?X-Amz-/);
+    expect(JSON.stringify([notify.mock.calls, stored])).not.toContain(profile.secretAccessKey);
+  });
+
+  it('gives each of two refusals at once its own tab and link, each shown once then gone from storage', async () => {
+    sendMessage.mockImplementation(refused);
+    click({ menuItemId: COPY_LINK_MENU_ID, linkUrl: 'http://127.0.0.1:7480/bucket/one' });
+    click({ menuItemId: COPY_LINK_MENU_ID, linkUrl: 'http://127.0.0.1:7480/bucket/two' });
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(2));
+    const hashes = (await fakeBrowser.tabs.query({}))
+      .map((tab) => (tab.url ? new URL(tab.url).hash : ''))
+      .filter((hash) => hash !== '');
+    expect(hashes).toHaveLength(2);
+    const links = await Promise.all(hashes.map(async (hash) => (await takePendingLink(hash))?.url));
+    expect(links.map((url) => new URL(url ?? 'x:').pathname).sort()).toEqual(['/bucket/one', '/bucket/two']);
+    // Read once: a reload finds nothing, and no live link is left in storage.
+    expect(await takePendingLink(hashes[0] as string)).toBeNull();
+    expect(await session()).toEqual({});
+  });
+
+  it('reads nothing for a hash that is not a link id of its own', async () => {
+    await fakeBrowser.storage.session.set({ pendingLink: { url: 'https://old', title: '', message: '' } });
+    expect(await takePendingLink('#show')).toBeNull();
+    expect(await takePendingLink('#../pendingLink')).toBeNull();
   });
 
   it('says the copy failed when no tab can show the link either', async () => {
@@ -161,6 +190,8 @@ describe('the clipboard', () => {
       message:
         'The link was signed but the browser would not put it on the clipboard. Try again, or sign it in S3 Presign’s popup and copy it there.',
     });
+    // The link meant for the tab that never opened is not left behind.
+    expect(await session()).toEqual({});
   });
 });
 
@@ -234,6 +265,13 @@ describe('what the background loads', () => {
     }
     return seen;
   }
+
+  it('keeps the offscreen document off storage (it has chrome.runtime only; WXT items read storage when defined)', () => {
+    const graph = imports(resolve('entrypoints/offscreen/main.ts'));
+    expect(graph.has(resolve('utils/messages.ts'))).toBe(true);
+    expect([...graph.keys()].filter((file) => /adapters\/(storage|link-tab)\.ts$/.test(file))).toEqual([]);
+    expect([...graph.values()].flat().filter((name) => name.includes('storage'))).toEqual([]);
+  });
 
   it('never pulls in the full S3 client (87 KB gzip, ~60 ms to start)', () => {
     const graph = imports(resolve('entrypoints/background.ts'));

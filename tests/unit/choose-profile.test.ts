@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketKey, candidatesFor, chooseProfile } from '@/utils/choose-profile';
+import { bucketKey, candidatesFor, chooseProfile, learnedRegion } from '@/utils/choose-profile';
 import { PresignError } from '@/utils/errors';
 import { parseS3Url } from '@/utils/parse-s3-url';
 import type { Profile } from '@/utils/profile';
@@ -24,6 +24,9 @@ const cephAdmin: Profile = {
   endpoint: 'http://127.0.0.1:7480',
 };
 
+const china: Profile = { ...base, id: 'china', name: 'china', region: 'cn-north-1' };
+const gov: Profile = { ...base, id: 'gov', name: 'gov', region: 'us-gov-west-1' };
+
 const awsRef = parseS3Url('s3://bucket/key.txt');
 const cephRef = parseS3Url('http://127.0.0.1:7480/bucket/key.txt', ['http://127.0.0.1:7480']);
 
@@ -32,6 +35,29 @@ describe('bucketKey', () => {
     expect(bucketKey(undefined, 'b')).toBe('aws|b');
     expect(bucketKey('http://127.0.0.1:7480', 'b')).toBe('http://127.0.0.1:7480|b');
   });
+
+  it('keys China and GovCloud buckets by partition; the standard partition’s keys stay as they were', () => {
+    expect(bucketKey(undefined, 'b', 'eu-west-3')).toBe('aws|b');
+    expect(bucketKey(undefined, 'b', 'cn-north-1')).toBe('aws-cn|b');
+    expect(bucketKey(undefined, 'b', 'us-gov-west-1')).toBe('aws-us-gov|b');
+    expect(bucketKey('http://127.0.0.1:7480', 'b', 'cn-north-1')).toBe('http://127.0.0.1:7480|b');
+  });
+});
+
+describe('learnedRegion', () => {
+  it('applies a region learnt for a bucket only to profiles of its partition', () => {
+    // Learnt under the old, partition-less key by a China profile.
+    const regions = { 'aws|logs': 'cn-northwest-1' };
+    expect(learnedRegion(aws, 'logs', regions)).toBeUndefined();
+    expect(learnedRegion(china, 'logs', regions)).toBe('cn-northwest-1');
+    expect(learnedRegion(aws, 'logs', { 'aws|logs': 'ap-south-1' })).toBe('ap-south-1');
+  });
+
+  it('reads a China profile’s own key before the old shared one', () => {
+    const regions = { 'aws-cn|logs': 'cn-north-1', 'aws|logs': 'cn-northwest-1' };
+    expect(learnedRegion(china, 'logs', regions)).toBe('cn-north-1');
+    expect(learnedRegion(gov, 'logs', regions)).toBeUndefined();
+  });
 });
 
 describe('candidatesFor', () => {
@@ -39,6 +65,18 @@ describe('candidatesFor', () => {
     const all = [aws, ceph, awsTemp, cephAdmin];
     expect(candidatesFor(awsRef, all).map((p) => p.id)).toEqual(['aws', 'aws-temp']);
     expect(candidatesFor(cephRef, all).map((p) => p.id)).toEqual(['ceph', 'ceph-admin']);
+  });
+
+  it('keeps only the AWS profiles of the link’s partition; any AWS profile for an s3:// URI', () => {
+    const all = [aws, china, gov, ceph];
+    const ids = (url: string) => candidatesFor(parseS3Url(url), all).map((p) => p.id);
+    expect(ids('https://logs.s3.amazonaws.com/k')).toEqual(['aws']);
+    expect(ids('https://logs.s3.eu-west-1.amazonaws.com/k')).toEqual(['aws']);
+    expect(ids('https://logs.s3.cn-north-1.amazonaws.com.cn/k')).toEqual(['china']);
+    expect(ids('https://logs.s3.us-gov-west-1.amazonaws.com/k')).toEqual(['gov']);
+    expect(ids('https://console.amazonaws.cn/s3/object/logs?prefix=k')).toEqual(['china']);
+    expect(ids('https://console.aws.amazon.com/s3/object/logs?prefix=k')).toEqual(['aws']);
+    expect(ids('s3://logs/k')).toEqual(['aws', 'china', 'gov']);
   });
 });
 
@@ -91,6 +129,30 @@ describe('chooseProfile', () => {
     ],
     ['the first one otherwise', awsRef, [awsTemp, aws], {}, 'aws-temp', 'the first in your list'],
     [
+      'the profile remembered for a China bucket, not the one remembered for the same name elsewhere',
+      parseS3Url('https://logs.s3.cn-north-1.amazonaws.com.cn/k'),
+      [china, { ...china, id: 'china2', name: 'china2' }],
+      { bucketProfiles: { 'aws-cn|logs': 'china2', 'aws|logs': 'china' } },
+      'china2',
+      'the one last used for bucket “logs”',
+    ],
+    [
+      'a China profile remembered under the key used before partitions were keyed apart',
+      parseS3Url('https://logs.s3.cn-north-1.amazonaws.com.cn/k'),
+      [china, { ...china, id: 'china2', name: 'china2' }],
+      { bucketProfiles: { 'aws|logs': 'china2' } },
+      'china2',
+      'the one last used for bucket “logs”',
+    ],
+    [
+      'the region a console page hints at (its subdomain), when nothing else tells',
+      parseS3Url('https://us-west-2.console.aws.amazon.com/s3/object/logs?prefix=k'),
+      [aws, awsTemp],
+      {},
+      'aws-temp',
+      'set to region us-west-2',
+    ],
+    [
       'not a remembered profile of another store',
       awsRef,
       [aws, awsTemp],
@@ -124,6 +186,34 @@ describe('chooseProfile', () => {
       [ceph],
       {},
       /^No profile signs for AWS S3 \(bucket “bucket”\)\. Add a profile for AWS \(no custom endpoint\) in S3 Presign\.$/,
+    ],
+    [
+      'no profile for a global AWS link, only a China one',
+      parseS3Url('https://logs.s3.amazonaws.com/k'),
+      [china],
+      {},
+      /^No profile signs for AWS S3 \(bucket “logs”\)\. Your AWS profiles sign for another AWS partition, whose keys do not work here\. Add a profile for AWS with a region outside China and GovCloud, e\.g\. us-east-1 in S3 Presign\.$/,
+    ],
+    [
+      'no profile for a China link, only a global one',
+      parseS3Url('https://logs.s3.cn-north-1.amazonaws.com.cn/k'),
+      [aws, ceph],
+      {},
+      /^No profile signs for AWS S3 in China \(bucket “logs”\)\. Your AWS profiles sign for another AWS partition/,
+    ],
+    [
+      'no AWS profile at all for a GovCloud link',
+      parseS3Url('https://logs.s3.us-gov-east-1.amazonaws.com/k'),
+      [ceph],
+      {},
+      /^No profile signs for AWS GovCloud \(US\) S3 \(bucket “logs”\)\. Add a profile for AWS \(no custom endpoint, a GovCloud region: us-gov-west-1 or us-gov-east-1\) in S3 Presign\.$/,
+    ],
+    [
+      'a global profile asked for a China link',
+      parseS3Url('https://logs.s3.cn-north-1.amazonaws.com.cn/k'),
+      [aws, china],
+      { profileId: 'aws' },
+      /^The profile “work” signs for AWS S3, not for AWS S3 in China where bucket “logs” is: pick another profile\.$/,
     ],
     [
       'no profile for the endpoint',

@@ -58,6 +58,39 @@ describe('menu patterns', () => {
     ]);
   });
 
+  it('covers the bucket hosts of a profile without path-style (the links it signs: bucket.host/key)', () => {
+    const virtual: Profile = {
+      ...minio,
+      id: 'vh',
+      endpoint: 'https://minio.example.com',
+      forcePathStyle: false,
+    };
+    const patterns = objectUrlPatterns([aws, virtual]) ?? [];
+    expect(patterns).toContain('https://*.minio.example.com/*');
+    // What the browser does with them: "*." covers the host and every subdomain, the path is a glob.
+    const matches = (url: string) =>
+      patterns.some((pattern) => {
+        const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
+        const target = new URL(url);
+        const hostOk = host?.startsWith('*.')
+          ? target.hostname === host.slice(2) || target.hostname.endsWith(host.slice(1))
+          : target.hostname === host;
+        const pathRe = new RegExp(
+          `^${(path ?? '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`,
+        );
+        return (scheme === '*' || `${scheme}:` === target.protocol) && hostOk && pathRe.test(target.pathname);
+      });
+    expect(matches('https://photos.minio.example.com/a.jpg')).toBe(true);
+    expect(matches('https://minio.example.com/photos/a.jpg')).toBe(true);
+    expect(matches('https://photos.example.com/a.jpg')).toBe(false);
+  });
+
+  it('adds no bucket-host pattern for IP endpoints (no bucket label fits before an address)', () => {
+    expect(endpointPattern('http://127.0.0.1:9000', true)).toBe('http://127.0.0.1/*');
+    expect(endpointPattern('http://[::1]:9000', true)).toBe('http://[::1]/*');
+    expect(endpointPattern('https://minio.example.com/s3', true)).toBe('https://*.minio.example.com/s3/*');
+  });
+
   it('ignores an endpoint that does not parse (the parser ignores it too)', () => {
     expect(objectUrlPatterns([aws, { ...ceph, endpoint: 'ftp://nope' }])).toEqual([...S3_HOST_PATTERNS]);
   });

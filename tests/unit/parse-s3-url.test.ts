@@ -33,6 +33,7 @@ const vh = (key: string, extra: Partial<S3ObjectRef> = {}): S3ObjectRef => ({
   bucket: 'my-bucket',
   key,
   region: 'us-east-1',
+  partition: 'aws',
   addressing: 'virtual-hosted',
   presigned: false,
   ...extra,
@@ -40,6 +41,7 @@ const vh = (key: string, extra: Partial<S3ObjectRef> = {}): S3ObjectRef => ({
 const aws = (addressing: 'virtual-hosted' | 'path-style', extra: Partial<S3ObjectRef> = {}): S3ObjectRef => ({
   bucket: 'my-bucket',
   key: 'dir/file.txt',
+  partition: 'aws',
   addressing,
   presigned: false,
   ...extra,
@@ -65,6 +67,7 @@ const r2 = (
 const inConsole = (key: string, extra: Partial<S3ObjectRef> = {}): S3ObjectRef => ({
   bucket: 'my-bucket',
   key,
+  partition: 'aws',
   addressing: 'console',
   presigned: false,
   ...extra,
@@ -121,12 +124,12 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
   [
     'GovCloud',
     'https://my-bucket.s3.us-gov-west-1.amazonaws.com/dir/file.txt',
-    aws('virtual-hosted', { region: 'us-gov-west-1' }),
+    aws('virtual-hosted', { region: 'us-gov-west-1', partition: 'aws-us-gov' }),
   ],
   [
     'China',
     'https://my-bucket.s3.cn-north-1.amazonaws.com.cn/dir/file.txt',
-    aws('virtual-hosted', { region: 'cn-north-1' }),
+    aws('virtual-hosted', { region: 'cn-north-1', partition: 'aws-cn' }),
   ],
   [
     'dotted bucket in host',
@@ -165,7 +168,7 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
   [
     'path China',
     'https://s3.cn-northwest-1.amazonaws.com.cn/my-bucket/dir/file.txt',
-    aws('path-style', { region: 'cn-northwest-1' }),
+    aws('path-style', { region: 'cn-northwest-1', partition: 'aws-cn' }),
   ],
   [
     'path dotted bucket',
@@ -198,7 +201,7 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
   [
     'console object page',
     'https://eu-west-1.console.aws.amazon.com/s3/object/my-bucket?region=eu-west-1&bucketType=general&prefix=reports%2F2024%2Fq1+summary.pdf',
-    inConsole('reports/2024/q1 summary.pdf', { region: 'eu-west-1' }),
+    inConsole('reports/2024/q1 summary.pdf', { region: 'eu-west-1', regionHint: 'eu-west-1' }),
   ],
   [
     'older console host, %2B',
@@ -211,14 +214,35 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
     inConsole('k', { region: 'ap-northeast-1', versionId: '3HL4kqtJlcpXroDTDmJ+f' }),
   ],
   [
-    'console region from the host',
+    // The console's own region is only a hint: it shows buckets of every region.
+    'console region from the host, as a hint',
     'https://us-west-2.console.aws.amazon.com/s3/object/my-bucket?prefix=%F0%9F%98%80',
-    inConsole('😀', { region: 'us-west-2' }),
+    inConsole('😀', { regionHint: 'us-west-2' }),
+  ],
+  [
+    '?region= states the bucket’s region; the host’s is a hint',
+    'https://eu-central-1.console.aws.amazon.com/s3/object/my-bucket?region=eu-west-1&prefix=k',
+    inConsole('k', { region: 'eu-west-1', regionHint: 'eu-central-1' }),
   ],
   [
     'China console',
     'https://console.amazonaws.cn/s3/object/my-bucket?region=cn-north-1&prefix=k',
-    inConsole('k', { region: 'cn-north-1' }),
+    inConsole('k', { region: 'cn-north-1', partition: 'aws-cn' }),
+  ],
+  [
+    'China console without ?region=: still China',
+    'https://cn-northwest-1.console.amazonaws.cn/s3/object/my-bucket?prefix=k',
+    inConsole('k', { regionHint: 'cn-northwest-1', partition: 'aws-cn' }),
+  ],
+  [
+    'GovCloud console',
+    'https://console.amazonaws-us-gov.com/s3/object/my-bucket?prefix=k',
+    inConsole('k', { partition: 'aws-us-gov' }),
+  ],
+  [
+    'a ?region= of another partition than the console’s is no region of this bucket',
+    'https://console.aws.amazon.com/s3/object/my-bucket?region=cn-north-1&prefix=k',
+    inConsole('k'),
   ],
   [
     'old console, key in path',
@@ -309,6 +333,11 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
     aws('virtual-hosted', { region: 'eu-west-1', presigned: true }),
   ],
   [
+    'a scope of another partition than the host’s is dropped',
+    `https://my-bucket.s3.amazonaws.com/dir/file.txt?${scoped('cn-north-1')}`,
+    aws('virtual-hosted', { presigned: true }),
+  ],
+  [
     'presigned path-style with extras',
     `https://s3.amazonaws.com/my-bucket/dir/file.txt?response-content-disposition=attachment%3B%20filename%3D%22x%22&x-id=GetObject&X-Amz-Security-Token=FQo%2BG%2F%3D&${scoped('ap-south-1')}`,
     aws('path-style', { region: 'ap-south-1', presigned: true }),
@@ -389,6 +418,12 @@ const BAD: ReadonlyArray<[string, string, PresignErrorCode, RegExp]> = [
   ],
   ['other AWS service', 'https://ec2.amazonaws.com/x', 'not-s3', /not an S3 host/],
   ['China without region', 'https://my-bucket.s3.amazonaws.com.cn/k', 'not-s3', /not an S3 host/],
+  [
+    'China host, region of another partition',
+    'https://my-bucket.s3.us-east-1.amazonaws.com.cn/k',
+    'not-s3',
+    /not an S3 host/,
+  ],
   ['FIPS', 'https://my-bucket.s3-fips.us-east-1.amazonaws.com/k', 'not-s3', /FIPS .* not supported yet/],
   [
     'S3 Express',
@@ -600,6 +635,63 @@ describe('parseS3Url', () => {
 
   it('needs knownEndpoints for custom stores', () => {
     expect(thrown(() => parseS3Url('http://127.0.0.1:7480/my-bucket/k')).code).toBe('not-s3');
+  });
+});
+
+describe('custom endpoints signed virtual-hosted (a profile without path-style)', () => {
+  const minio = { endpoint: 'https://minio.example.com', virtualHosted: true };
+
+  it.each([
+    [
+      'bucket label before the endpoint’s host',
+      'https://photos.minio.example.com/a.jpg',
+      [minio],
+      custom('https://minio.example.com', 'photos', 'a.jpg', { addressing: 'virtual-hosted' }),
+    ],
+    [
+      'with the endpoint’s port',
+      'https://photos.minio.example.com:9000/dir/a%20b.jpg',
+      [{ endpoint: 'https://minio.example.com:9000', virtualHosted: true }],
+      custom('https://minio.example.com:9000', 'photos', 'dir/a b.jpg', { addressing: 'virtual-hosted' }),
+    ],
+    [
+      'with the endpoint’s path prefix',
+      'https://photos.storage.example.com/s3/a.jpg',
+      [{ endpoint: 'https://storage.example.com/s3', virtualHosted: true }],
+      custom('https://storage.example.com/s3', 'photos', 'a.jpg', { addressing: 'virtual-hosted' }),
+    ],
+    [
+      'path-style on the same endpoint still',
+      'https://minio.example.com/photos/a.jpg',
+      [minio],
+      custom('https://minio.example.com', 'photos', 'a.jpg'),
+    ],
+    [
+      'a host that is itself a known endpoint reads path-style',
+      'https://photos.minio.example.com/b/a.jpg',
+      [minio, 'https://photos.minio.example.com'],
+      custom('https://photos.minio.example.com', 'b', 'a.jpg'),
+    ],
+  ] as const)('reads %s', (_name, url, known, expected) => {
+    expect(parseS3Url(url, known)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'the endpoint is path-style only',
+      'https://photos.minio.example.com/a.jpg',
+      ['https://minio.example.com'],
+    ],
+    ['two labels before the host', 'https://a.photos.minio.example.com/k', [minio]],
+    ['another port', 'https://photos.minio.example.com:9001/k', [minio]],
+    ['another scheme', 'http://photos.minio.example.com/k', [minio]],
+    [
+      'outside the path prefix',
+      'https://photos.storage.example.com/k',
+      [{ endpoint: 'https://storage.example.com/s3', virtualHosted: true }],
+    ],
+  ] as const)('refuses a bucket host when %s', (_name, url, known) => {
+    expect(thrown(() => parseS3Url(url, known)).code).toBe('not-s3');
   });
 });
 

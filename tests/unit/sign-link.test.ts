@@ -24,12 +24,130 @@ const ceph: Profile = {
   forcePathStyle: true,
 };
 
+const china: Profile = {
+  ...aws,
+  id: 'china',
+  name: 'china',
+  accessKeyId: 'AKIACHINAEXAMPLE0001',
+  region: 'cn-north-1',
+};
+const minio: Profile = {
+  ...aws,
+  id: 'minio',
+  name: 'minio',
+  region: 'us-east-1',
+  endpoint: 'https://minio.example.com',
+  forcePathStyle: false,
+};
+
+const credential = (link: { url: string }): string | null =>
+  new URL(link.url).searchParams.get('X-Amz-Credential');
+
 describe('knownEndpoints', () => {
   it('lists custom endpoints once, normalized, and ignores broken ones', () => {
     const broken = { ...ceph, id: 'broken', endpoint: 'ftp://nope' };
     expect(
       knownEndpoints([aws, ceph, { ...ceph, id: 'ceph2', endpoint: 'http://127.0.0.1:7480/' }, broken]),
-    ).toEqual(['http://127.0.0.1:7480']);
+    ).toEqual([{ endpoint: 'http://127.0.0.1:7480', virtualHosted: false }]);
+  });
+
+  it('marks an endpoint virtual-hosted when a profile signs there without path-style', () => {
+    expect(knownEndpoints([minio, { ...minio, id: 'm2', forcePathStyle: true }, ceph])).toEqual([
+      { endpoint: 'https://minio.example.com', virtualHosted: true },
+      { endpoint: 'http://127.0.0.1:7480', virtualHosted: false },
+    ]);
+  });
+});
+
+describe('AWS partitions', () => {
+  it('refuses a global-partition link when the only AWS profile is China’s (no .com.cn link for it)', async () => {
+    const error = (await signLink(
+      { url: 'https://logs.s3.amazonaws.com/k', method: 'GET', expiresIn: 60 },
+      { profiles: [china] },
+      NOW,
+    ).catch((e: unknown) => e)) as PresignError;
+    expect(error).toBeInstanceOf(PresignError);
+    expect(error.code).toBe('no-profile');
+  });
+
+  it('signs a China link with the China profile even when the bucket name is remembered for a global one', async () => {
+    const link = await signLink(
+      { url: 'https://logs.s3.cn-north-1.amazonaws.com.cn/k', method: 'GET', expiresIn: 60 },
+      { profiles: [aws, china], bucketProfiles: { 'aws|logs': 'aws' } },
+      NOW,
+    );
+    expect(link.profileId).toBe('china');
+    expect(new URL(link.url).host).toBe('logs.s3.cn-north-1.amazonaws.com.cn');
+    expect(credential(link)).toMatch(/^AKIACHINAEXAMPLE0001\/20261122\/cn-north-1\//);
+  });
+
+  it('does not apply a China region learnt for a bucket name to a global profile', async () => {
+    const link = await signLink(
+      { url: 's3://logs/k', method: 'GET', expiresIn: 60, profileId: 'aws' },
+      { profiles: [aws, china], regions: { 'aws|logs': 'cn-north-1' } },
+      NOW,
+    );
+    expect(new URL(link.url).host).toBe('logs.s3.eu-west-3.amazonaws.com');
+    const chinese = await signLink(
+      { url: 's3://logs/k', method: 'GET', expiresIn: 60, profileId: 'china' },
+      { profiles: [aws, china], regions: { 'aws|logs': 'cn-northwest-1' } },
+      NOW,
+    );
+    expect(new URL(chinese.url).host).toBe('logs.s3.cn-northwest-1.amazonaws.com.cn');
+  });
+
+  it('signs an s3:// URI in the partition of the profile that signs it', async () => {
+    const link = await signLink(
+      { url: 's3://logs/k', method: 'GET', expiresIn: 60 },
+      { profiles: [china] },
+      NOW,
+    );
+    expect(new URL(link.url).host).toBe('logs.s3.cn-north-1.amazonaws.com.cn');
+  });
+});
+
+describe('console pages without ?region=', () => {
+  const page = 'https://eu-central-1.console.aws.amazon.com/s3/object/logs?prefix=k';
+
+  it('use the region learnt for the bucket over the console’s own subdomain', async () => {
+    const link = await signLink(
+      { url: page, method: 'GET', expiresIn: 60 },
+      { profiles: [aws], regions: { 'aws|logs': 'ap-south-1' } },
+      NOW,
+    );
+    expect(new URL(link.url).host).toBe('logs.s3.ap-south-1.amazonaws.com');
+  });
+
+  it('fall back to the subdomain’s region over the profile’s when nothing was learnt', async () => {
+    const link = await signLink({ url: page, method: 'GET', expiresIn: 60 }, { profiles: [aws] }, NOW);
+    expect(new URL(link.url).host).toBe('logs.s3.eu-central-1.amazonaws.com');
+  });
+
+  it('keep ?region= first when the page states it', async () => {
+    const link = await signLink(
+      { url: `${page}&region=us-west-1`, method: 'GET', expiresIn: 60 },
+      { profiles: [aws], regions: { 'aws|logs': 'ap-south-1' } },
+      NOW,
+    );
+    expect(new URL(link.url).host).toBe('logs.s3.us-west-1.amazonaws.com');
+  });
+});
+
+describe('custom endpoints without path-style', () => {
+  it('re-sign their own links (bucket in the host)', async () => {
+    const first = await signLink(
+      { url: 'https://minio.example.com/photos/a.jpg', method: 'GET', expiresIn: 60 },
+      { profiles: [aws, minio] },
+      NOW,
+    );
+    expect(first.url.startsWith('https://photos.minio.example.com/a.jpg?')).toBe(true);
+    const again = await signLink(
+      { url: first.url, method: 'GET', expiresIn: 900 },
+      { profiles: [aws, minio] },
+      NOW,
+    );
+    expect(again.url.startsWith('https://photos.minio.example.com/a.jpg?')).toBe(true);
+    expect(again).toMatchObject({ bucket: 'photos', key: 'a.jpg', profileId: 'minio', expiresIn: 900 });
   });
 });
 

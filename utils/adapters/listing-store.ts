@@ -1,6 +1,49 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { capListing, indexWith, keysOfProfile } from '../listing-cache';
 import { type CachedListing, lastListingItem, listingIndexItem, listingStorageKey } from './storage';
+
+// The index (listingIndex) is read, changed and written back: two writers at once (two folders loaded in a row,
+// the popup and the options page) would each write the index they read, and one entry would be lost. So every
+// change of the index holds a lock, across the extension's pages where the browser has Web Locks, and within
+// this page otherwise. The index is also written BEFORE the listing it names: a page closed between the two
+// leaves an index entry with no listing (harmless), never a listing no index entry names. Listings that are
+// in no index all the same (written by older versions) are found by listing storage's keys.
+
+const LOCK_NAME = 's3-presign:listing-index';
+let localQueue: Promise<unknown> = Promise.resolve();
+
+function withIndexLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(LOCK_NAME, work);
+  const run = localQueue.then(work, work);
+  localQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** The storage.local key ("listing:…", without WXT's "local:") → the cache key ("profile|bucket|prefix"). */
+const LISTING_PREFIX = listingStorageKey('').slice('local:'.length);
+
+/**
+ * The cache keys of every listing in storage, index or not. getKeys (Chrome 130, Firefox 143) reads names
+ * only; older browsers read everything once, which only forgetting a profile asks for.
+ */
+async function storedListingKeys(cheapOnly: boolean): Promise<string[] | undefined> {
+  const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
+  let names: string[] | undefined;
+  try {
+    if (typeof area.getKeys === 'function') names = await area.getKeys();
+  } catch {
+    names = undefined;
+  }
+  if (names === undefined) {
+    if (cheapOnly) return undefined;
+    names = Object.keys(await area.get(null));
+  }
+  return names
+    .filter((name) => name.startsWith(LISTING_PREFIX))
+    .map((name) => name.slice(LISTING_PREFIX.length));
+}
 
 /** One folder's cached listing, or undefined; a cache that cannot be read is only a lost head start. */
 export async function readListing(key: string): Promise<CachedListing | undefined> {
@@ -11,31 +54,50 @@ export async function readListing(key: string): Promise<CachedListing | undefine
   }
 }
 
-/** Caches one folder's listing and forgets the oldest folders beyond the cap. Never throws: storage may be full. */
+/**
+ * Caches one folder's listing and forgets the oldest folders beyond the cap, and any listing no index entry
+ * names. Never throws: storage may be full.
+ */
 export async function writeListing(key: string, listing: CachedListing): Promise<void> {
   try {
     const capped = capListing(listing);
-    await Promise.all([
-      storage.setItem(listingStorageKey(key), capped),
-      lastListingItem.setValue({ key, listing: capped }),
-    ]);
-    const { index, evicted } = indexWith(await listingIndexItem.getValue(), key, capped.fetchedAt);
-    await listingIndexItem.setValue(index);
-    if (evicted.length > 0) await storage.removeItems(evicted.map(listingStorageKey));
+    await withIndexLock(async () => {
+      const { index, evicted } = indexWith(await listingIndexItem.getValue(), key, capped.fetchedAt);
+      await listingIndexItem.setValue(index);
+      await Promise.all([
+        storage.setItem(listingStorageKey(key), capped),
+        lastListingItem.setValue({ key, listing: capped }),
+      ]);
+      const stored = (await storedListingKeys(true)) ?? [];
+      const stray = stored.filter((name) => !Object.hasOwn(index, name));
+      const forget = [...new Set([...evicted, ...stray])];
+      if (forget.length > 0) await storage.removeItems(forget.map(listingStorageKey));
+    });
   } catch {
     // Browsing goes on without the cache.
   }
 }
 
-/** Forgets every cached folder of a profile. */
+/** Forgets every cached folder of a profile: those in the index and any other stored for it. */
 export async function forgetListings(profileId: string): Promise<void> {
-  const index = await listingIndexItem.getValue();
-  const keys = keysOfProfile(index, profileId);
-  const last = await lastListingItem.getValue();
-  if (last && keysOfProfile({ [last.key]: '' }, profileId).length > 0) await lastListingItem.setValue(null);
-  if (keys.length === 0) return;
-  await storage.removeItems(keys.map(listingStorageKey));
-  await listingIndexItem.setValue(
-    Object.fromEntries(Object.entries(index).filter(([key]) => !keys.includes(key))),
-  );
+  await withIndexLock(async () => {
+    const [index, stored, last] = await Promise.all([
+      listingIndexItem.getValue(),
+      storedListingKeys(false),
+      lastListingItem.getValue(),
+    ]);
+    const inIndex = keysOfProfile(index, profileId);
+    const everywhere = keysOfProfile(
+      Object.fromEntries([...Object.keys(index), ...(stored ?? [])].map((key) => [key, ''])),
+      profileId,
+    );
+    if (last && keysOfProfile({ [last.key]: '' }, profileId).length > 0) await lastListingItem.setValue(null);
+    if (everywhere.length === 0) return;
+    await storage.removeItems(everywhere.map(listingStorageKey));
+    if (inIndex.length > 0) {
+      await listingIndexItem.setValue(
+        Object.fromEntries(Object.entries(index).filter(([key]) => !inIndex.includes(key))),
+      );
+    }
+  });
 }

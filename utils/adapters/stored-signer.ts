@@ -56,7 +56,7 @@ export async function signWithStoredProfiles(request: {
 export async function rememberSigner(link: SignedLink): Promise<void> {
   const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === link.profileId);
   if (!profile) return;
-  const address = bucketKey(profile.endpoint, link.bucket);
+  const address = bucketKey(profile.endpoint, link.bucket, profile.region);
   const map = await bucketProfilesItem.getValue();
   if (map[address] !== profile.id) await bucketProfilesItem.setValue({ ...map, [address]: profile.id });
 }

@@ -1,4 +1,4 @@
-import { pendingLinkItem } from '@/utils/adapters/storage';
+import { takePendingLink } from '@/utils/adapters/link-tab';
 
 /** Builds an element with text only (never HTML): the link and messages are data. */
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -13,10 +13,11 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 /**
  * The fallback tab: the link the clipboard refused, selected in a box, with a Copy button (a click in a focused
- * tab is a user gesture, which the clipboard accepts).
+ * tab is a user gesture, which the clipboard accepts). The link is taken out of storage as it is shown: a
+ * reload shows it no more.
  */
-export async function showPendingLink(doc: Document): Promise<void> {
-  const pending = await pendingLinkItem.getValue();
+export async function showPendingLink(doc: Document, hash: string): Promise<void> {
+  const pending = await takePendingLink(hash).catch(() => null);
   doc.title = 'S3 Presign: your link';
   const main = element(doc, 'main');
   if (!pending) {
