@@ -1,8 +1,11 @@
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BrowseStateOf } from '@/components/hooks/browse-state';
 import type { Listing, Location } from '@/components/hooks/use-listing';
+import { browseKeyAction } from '@/utils/browse-keys';
+import { pagesOnScroll, showsLoadMore } from '@/utils/browse-listing';
+import { selectedIndex, selectionAt } from '@/utils/browse-selection';
 import { type Row, rowFilter } from '@/utils/listing';
-import { moveActive } from '@/utils/virtual-window';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ErrorNotice } from './ErrorNotice';
 import { ListingStatus } from './ListingStatus';
@@ -12,6 +15,8 @@ import { OpenBucket } from './OpenBucket';
 interface BrowseViewProps {
   listing: Listing;
   location: Location;
+  /** The filter and selected row, kept by Browser so that they outlive this view (an object's options replace it). */
+  browse: BrowseStateOf;
   onGo: (location: Location) => void;
   onOptions: (row: Extract<Row, { kind: 'object' }>) => void;
   onCopy: (row: Extract<Row, { kind: 'object' }>) => void;
@@ -19,28 +24,27 @@ interface BrowseViewProps {
 }
 
 const LIST_ID = 'listing';
+const PAGE_ROWS = Math.floor(320 / ROW_HEIGHT);
 
 /** Buckets and folders: breadcrumbs, an instant filter that owns the keyboard, and the virtualized list. */
 export function BrowseView({
   listing,
   location,
+  browse,
   onGo,
   onOptions,
   onCopy,
   onUseRegion,
 }: BrowseViewProps): JSX.Element {
-  const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const { filter } = browse;
   // Only a new filter or new rows filter again, and the filter remembers the needles typed so far: with
   // 100,000 rows loaded, a keystroke must stay within a frame.
   const [filterOf] = useState(rowFilter);
   const rows = useMemo(() => filterOf(listing.rows, filter), [filterOf, listing.rows, filter]);
+  // The selected row is found by its id in the rows of this render: -1 when there are none.
+  const active = useMemo(() => selectedIndex(rows, browse.selection), [rows, browse.selection]);
   const isBucketList = location.bucket === '';
-
-  useEffect(() => {
-    setFilter('');
-    setActive(0);
-  }, [location.bucket, location.prefix]);
+  const filterBox = useFocusOnArrival(location);
 
   const open = (row: Row | undefined, copy: boolean): void => {
     if (!row) return;
@@ -51,30 +55,26 @@ export function BrowseView({
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
-    const moved = moveActive(active, event.key, rows.length, Math.floor(320 / ROW_HEIGHT));
-    if (moved !== undefined && !['Home', 'End'].includes(event.key)) {
-      event.preventDefault();
-      setActive(moved);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      open(rows[active], !event.shiftKey);
-    } else if (event.key === 'Escape' && filter) {
-      // Clears the filter; with nothing to clear, Escape goes up a level (Browser's useEscapeUp).
-      event.preventDefault();
-      setFilter('');
-    }
+    const action = browseKeyAction(event, { active, count: rows.length, filter, pageRows: PAGE_ROWS });
+    if (!action) return;
+    event.preventDefault();
+    if (action.kind === 'move') browse.setSelection(selectionAt(rows, action.index));
+    else if (action.kind === 'open') open(rows[active], action.copy);
+    // Clears the filter; with nothing to clear, Escape goes up a level (Browser's useEscapeUp).
+    else browse.setFilter('');
   };
 
-  const { truncated, loadingMore, status, loadMore } = listing;
+  const { canLoadMore, loadingMore, status, search, loadMore } = listing;
   const nearEnd = useCallback((): void => {
-    if (truncated && !loadingMore && status === 'fresh' && !filter) loadMore();
-  }, [truncated, loadingMore, status, filter, loadMore]);
+    if (pagesOnScroll({ canLoadMore, loadingMore, status, search }, filter)) loadMore();
+  }, [canLoadMore, loadingMore, status, search, filter, loadMore]);
 
   const serverSearch = !isBucketList && filter && (listing.truncated || listing.search !== undefined);
   return (
     <section class="stack browse" aria-label="Browse">
       <Breadcrumbs location={location} onGo={onGo} />
       <input
+        ref={filterBox}
         type="search"
         class="filter"
         // biome-ignore lint/a11y/noRedundantRoles: `list` is left unset (see below), so the role must be explicit.
@@ -84,16 +84,11 @@ export function BrowseView({
         aria-label={isBucketList ? 'Filter buckets' : 'Filter this folder'}
         aria-expanded="true"
         aria-controls={LIST_ID}
-        aria-activedescendant={rows.length > 0 ? rowId(LIST_ID, active) : undefined}
+        aria-activedescendant={active >= 0 ? rowId(LIST_ID, active) : undefined}
         placeholder={isBucketList ? 'Filter buckets' : 'Filter · ↑↓ move · Enter copies · Esc up'}
         spellcheck={false}
-        // biome-ignore lint/a11y/noAutofocus: the popup's whole job starts here; keyboard users expect focus in the filter.
-        autoFocus
         value={filter}
-        onInput={(event) => {
-          setFilter(event.currentTarget.value);
-          setActive(0);
-        }}
+        onInput={(event) => browse.setFilter(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       {listing.error && (
@@ -117,25 +112,40 @@ export function BrowseView({
           Search the server for keys starting with “{filter}”
         </button>
       )}
-      {rows.length > 0 && (
+      {active >= 0 && (
         <ObjectList
           id={LIST_ID}
           rows={rows}
-          active={Math.min(active, rows.length - 1)}
+          active={active}
           label={isBucketList ? 'Buckets' : `Folder ${location.bucket}/${location.prefix}`}
           onOpen={(index) => {
-            setActive(index);
+            browse.setSelection(selectionAt(rows, index));
             open(rows[index], false);
           }}
           onCopy={(index) => open(rows[index], true)}
           onNearEnd={nearEnd}
         />
       )}
-      {listing.truncated && !filter && listing.status !== 'loading' && (
+      {showsLoadMore(listing, filter) && (
         <button type="button" class="secondary" disabled={listing.loadingMore} onClick={listing.loadMore}>
           {listing.loadingMore ? 'Loading more…' : 'Load more'}
         </button>
       )}
     </section>
   );
+}
+
+/**
+ * Puts the focus in the filter when the view appears and whenever the location changes, so the keys work at
+ * once: the popup's job starts there. `autoFocus` is not enough: a page honours it once, so coming back from an
+ * object's options or another screen left the focus on <body>, and so did a click on a folder row (the row
+ * clicked, which had the focus, is gone from the next folder).
+ */
+function useFocusOnArrival(location: Location) {
+  const filterBox = useRef<HTMLInputElement>(null);
+  // A layout effect: focused before the browser paints, so no keystroke lands on <body> meanwhile.
+  useLayoutEffect(() => {
+    filterBox.current?.focus();
+  }, [location.bucket, location.prefix]);
+  return filterBox;
 }

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { useBrowseState } from '@/components/hooks/browse-state';
 import { useEscapeUp } from '@/components/hooks/use-escape-up';
 import { type Location, useListing } from '@/components/hooks/use-listing';
 import {
@@ -51,6 +52,8 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>(undefined);
   const region = location.bucket ? regions[bucketKey(profile.endpoint, location.bucket)] : undefined;
   const listing = useListing(profile, location, region);
+  // Kept here, not in BrowseView, which an object's options replace: Back finds the filter and row as they were.
+  const browse = useBrowseState(`${location.bucket}/${location.prefix}`);
 
   const go = (next: Location): void => {
     setLocation(next);
@@ -133,6 +136,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
       <BrowseView
         listing={listing}
         location={location}
+        browse={browse}
         onGo={go}
         onOptions={(row) => {
           const object = pickedFrom(row);

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { isImeKey } from '@/utils/browse-keys';
 
 interface CloseWatcherLike {
   onclose: (() => void) | null;
@@ -17,7 +18,10 @@ export function useEscapeUp(level: string, onUp: (() => void) | undefined): void
   const latest = useRef(onUp);
   latest.current = onUp;
   const canGoUp = onUp !== undefined;
-  useEffect(() => {
+  // A layout effect, so the level's watcher exists as soon as the level is on screen: a plain effect waits for
+  // the next frame, and an Escape pressed before it (a quick second Escape) would find no watcher and close the
+  // popup.
+  useLayoutEffect(() => {
     if (!canGoUp) return;
     const Watcher = (globalThis as { CloseWatcher?: CloseWatcherClass }).CloseWatcher;
     if (Watcher) {
@@ -25,9 +29,10 @@ export function useEscapeUp(level: string, onUp: (() => void) | undefined): void
       watcher.onclose = () => latest.current?.();
       return () => watcher.destroy();
     }
-    // Browsers without CloseWatcher: the Escape key itself, unless a field already used it (the filter clearing).
+    // Browsers without CloseWatcher: the Escape key itself, unless a field already used it (the filter clearing)
+    // or an input method did (Escape cancels a conversion being composed).
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || isImeKey(event)) return;
       event.preventDefault();
       latest.current?.();
     };

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { readListing, writeListing } from '@/utils/adapters/listing-store';
 import { type CachedListing, lastListingItem } from '@/utils/adapters/storage';
-import { isPresignError, type PresignErrorCode } from '@/utils/errors';
-import { bucketRows, type ObjectEntry, type Row, toRows } from '@/utils/listing';
+import { type ListingState, type ShownError, withPageAppended, withPageFailed } from '@/utils/browse-listing';
+import { isPresignError } from '@/utils/errors';
+import { bucketRows, type ObjectEntry, toRows } from '@/utils/listing';
 import { listingKey } from '@/utils/listing-cache';
 import type { Profile } from '@/utils/profile';
 
@@ -12,24 +13,7 @@ export interface Location {
   prefix: string;
 }
 
-/** A failure as the popup shows it; `region` is the one S3 named when the bucket lives elsewhere. */
-export interface ShownError {
-  code: PresignErrorCode;
-  message: string;
-  region?: string | undefined;
-}
-
-export interface ListingState {
-  rows: Row[];
-  /** cached: painted from the last visit while the fresh listing loads. */
-  status: 'loading' | 'cached' | 'fresh' | 'error';
-  error?: ShownError | undefined;
-  loadingMore: boolean;
-  /** More keys exist on the server beyond the rows loaded. */
-  truncated: boolean;
-  /** The server-side prefix search in force, if any. */
-  search?: string | undefined;
-}
+export type { ListingState, ShownError };
 
 export interface Listing extends ListingState {
   loadMore(): void;
@@ -84,7 +68,13 @@ function readOpeningListing(): CacheRead {
   return started;
 }
 
-const EMPTY: ListingState = { rows: [], status: 'loading', loadingMore: false, truncated: false };
+const EMPTY: ListingState = {
+  rows: [],
+  status: 'loading',
+  loadingMore: false,
+  truncated: false,
+  canLoadMore: false,
+};
 
 /** Rows from a cached listing, shown while the fresh one loads. */
 function cachedState(bucket: string, prefix: string, cached: CachedListing): ListingState {
@@ -93,6 +83,8 @@ function cachedState(bucket: string, prefix: string, cached: CachedListing): Lis
     status: 'cached',
     loadingMore: false,
     truncated: cached.truncated,
+    // The cache keeps no continuation token: the next page waits for the fresh listing.
+    canLoadMore: false,
   };
 }
 
@@ -112,8 +104,12 @@ export function useListing(profile: Profile, location: Location, region: string 
   const [searchAt, setSearchAt] = useState<{ at: string; text: string } | undefined>(undefined);
   const token = useRef<string | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
-  // A server search belongs to the folder it was made in: moving elsewhere drops it.
+  // A server search belongs to the folder it was made in: moving elsewhere drops it at once (this render)…
   const search = searchAt?.at === here ? searchAt.text : undefined;
+  // …and for good: coming back to the folder shows the whole folder, not the search made there before.
+  useEffect(() => {
+    setSearchAt((current) => (current && current.at !== here ? undefined : current));
+  }, [here]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -141,7 +137,13 @@ export function useListing(profile: Profile, location: Location, region: string 
         if (!bucket) {
           const buckets = (await s3.listBuckets()).map((entry) => entry.name);
           if (abort.signal.aborted) return;
-          setState({ rows: bucketRows(buckets), status: 'fresh', loadingMore: false, truncated: false });
+          setState({
+            rows: bucketRows(buckets),
+            status: 'fresh',
+            loadingMore: false,
+            truncated: false,
+            canLoadMore: false,
+          });
           await save(key, buckets, [], false);
           return;
         }
@@ -153,6 +155,7 @@ export function useListing(profile: Profile, location: Location, region: string 
           status: 'fresh',
           loadingMore: false,
           truncated: page.isTruncated,
+          canLoadMore: Boolean(page.nextContinuationToken),
           search,
         });
         if (search === undefined) await save(key, page.prefixes, page.objects, page.isTruncated);
@@ -180,21 +183,16 @@ export function useListing(profile: Profile, location: Location, region: string 
         });
         if (abort.signal.aborted) return;
         token.current = page.nextContinuationToken;
-        setState((current) => ({
-          ...current,
-          // The rows already made are kept as they are; only the new page's are made.
-          rows: current.rows.concat(toRows(prefix, page.prefixes, page.objects)),
-          loadingMore: false,
-          truncated: page.isTruncated,
-        }));
+        setState((current) =>
+          withPageAppended(current, {
+            rows: toRows(prefix, page.prefixes, page.objects),
+            truncated: page.isTruncated,
+            hasNext: Boolean(page.nextContinuationToken),
+          }),
+        );
       } catch (error) {
         if (abort.signal.aborted) return;
-        setState((current) => ({
-          ...current,
-          loadingMore: false,
-          status: 'error',
-          error: shownError(error),
-        }));
+        setState((current) => withPageFailed(current, shownError(error)));
       }
     })();
   }, [profile, bucket, prefix, region, search, state.loadingMore]);

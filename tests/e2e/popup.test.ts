@@ -51,6 +51,24 @@ async function copiedBy(gesture: () => Promise<unknown>): Promise<string> {
   return waitFor(extension.readClipboard, (text) => text.startsWith('http'));
 }
 
+/**
+ * Dispatches each key to the filter as an input method composing sends it (once with isComposing, once with
+ * keyCode 229 as Chrome sends some), and reports whether the popup took it (preventDefault). Resolves a frame
+ * later, once Preact has rendered whatever the keys changed.
+ */
+function composingKeys(keys: string[]): Promise<{ key: string; composing: boolean; taken: boolean }[]> {
+  return popup.filterBox.evaluate(async (input, names) => {
+    const press = (key: string, init: KeyboardEventInit & { keyCode?: number }) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+      input.dispatchEvent(event);
+      return { key, composing: event.isComposing || event.keyCode === 229, taken: event.defaultPrevented };
+    };
+    const pressed = names.flatMap((key) => [press(key, { isComposing: true }), press(key, { keyCode: 229 })]);
+    await new Promise(requestAnimationFrame);
+    return pressed;
+  }, keys);
+}
+
 beforeAll(async () => {
   await seed();
   extension = await loadExtension();
@@ -111,6 +129,154 @@ describe('the popup', () => {
     expect(await popup.filterBox.inputValue()).toBe('');
     await popup.filterBox.press('Escape'); // up to the bucket's root
     await popup.row('invoices/').waitFor();
+  });
+
+  it('focus starts in the filter and comes back to it; Back and Escape from options keep the filter and row', async () => {
+    const { page } = popup;
+    await popup.open('invoices/'); // a click: the row clicked had the focus, and it is gone with the folder
+    await popup.row('2026/').waitFor();
+    expect(await popup.filterFocused()).toBe(true);
+    await page.keyboard.press('Enter'); // the keys reach the filter: Enter opens the first row, 2026/
+    await popup.row('receipt.txt').waitFor();
+    await page.keyboard.type('e');
+    await page.keyboard.press('ArrowDown');
+    expect(await popup.selected()).toEqual({ name: 'receipt.txt', described: true });
+    await page.keyboard.press('Shift+Enter'); // the selected object's options replace the list
+    await page.getByRole('region', { name: 'Link for receipt.txt' }).waitFor();
+    await page.keyboard.press('Escape');
+    await popup.row('receipt.txt').waitFor();
+    expect(await popup.filterBox.inputValue()).toBe('e');
+    expect(await popup.selected()).toEqual({ name: 'receipt.txt', described: true });
+    await expect.poll(() => popup.filterFocused()).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await popup.selected()).toEqual({ name: 'Facture été.pdf', described: true });
+    await page.keyboard.press('Shift+Enter');
+    const panel = page.getByRole('region', { name: 'Link for Facture été.pdf' });
+    await panel.getByRole('button', { name: '← Back' }).click();
+    await popup.row('Facture été.pdf').waitFor();
+    expect(await popup.filterBox.inputValue()).toBe('e');
+    expect(await popup.selected()).toEqual({ name: 'Facture été.pdf', described: true });
+    await expect.poll(() => popup.filterFocused()).toBe(true);
+    // Another screen and back: the browser starts again, with the focus in the filter.
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page.getByRole('button', { name: 'Browse' }).click();
+    await popup.row('receipt.txt').waitFor();
+    await expect.poll(() => popup.filterFocused()).toBe(true);
+    await page.keyboard.type('rec');
+    await expect.poll(() => popup.renderedNames()).toEqual(['receipt.txt']);
+    await page.keyboard.press('Escape'); // clears the filter
+    await page.keyboard.press('Escape'); // → invoices/
+    await popup.row('2026/').waitFor();
+    await page.keyboard.press('Escape'); // → the bucket's root
+    await popup.row('readme.md').waitFor();
+  });
+
+  it('leaves to an input method the keys it is composing with: Enter confirms a conversion, it copies nothing', async () => {
+    expect(await popup.selected()).toEqual({ name: 'big/', described: true });
+    const keys = await composingKeys(['ArrowDown', 'PageDown', 'Enter']);
+    // Each was sent as composing (Chrome took the keyCode too), and none was taken.
+    expect(keys.filter((key) => !key.composing || key.taken)).toEqual([]);
+    expect(await popup.selected()).toEqual({ name: 'big/', described: true });
+    expect(await popup.row('big/').count()).toBe(1); // Enter opened nothing
+    await popup.filterBox.fill('read');
+    expect((await composingKeys(['Escape'])).filter((key) => key.taken)).toEqual([]);
+    expect(await popup.filterBox.inputValue()).toBe('read');
+    // The same keys outside a composition are the list's.
+    await popup.filterBox.press('Escape');
+    expect(await popup.filterBox.inputValue()).toBe('');
+    await popup.filterBox.press('ArrowDown');
+    expect(await popup.selected()).toEqual({ name: 'invoices/', described: true });
+  });
+
+  it('the selected row stays on its object when the fresh listing replaces the cached one', async () => {
+    // The cached listing of invoices/2026/ is from before "Facture été.pdf" was added: it comes first once fresh.
+    await extension.worker.evaluate(
+      async ({ bucket: name }) => {
+        const { profiles } = (await chrome.storage.local.get('profiles')) as { profiles: { id: string }[] };
+        await chrome.storage.local.set({
+          [`listing:${profiles[0]?.id}|${name}|invoices/2026/`]: {
+            prefixes: [],
+            objects: [{ key: 'invoices/2026/receipt.txt', size: 12, lastModified: new Date().toISOString() }],
+            truncated: false,
+            fetchedAt: new Date().toISOString(),
+          },
+        });
+      },
+      { bucket },
+    );
+    const release = await popup.holdRequests((url) => url.searchParams.get('prefix') === 'invoices/2026/');
+    await popup.open('invoices/');
+    await popup.open('2026/');
+    await expect.poll(() => popup.status.textContent()).toMatch(/refreshing/);
+    await popup.filterBox.press('ArrowDown');
+    expect(await popup.selected()).toEqual({ name: 'receipt.txt', described: true });
+    await release();
+    await popup.row('Facture été.pdf').waitFor();
+    expect(await popup.selected()).toEqual({ name: 'receipt.txt', described: true });
+    const link = await copiedBy(() => popup.filterBox.press('Enter'));
+    expect((await rawRequest(link)).body.toString()).toBe('receipt body');
+    await popup.filterBox.press('Escape');
+    await popup.filterBox.press('Escape');
+    await popup.row('readme.md').waitFor();
+  });
+
+  it('pages on after a failed page, pages a server search past 1,000 keys, and forgets the search on leaving', async () => {
+    const firstPage = (url: URL) =>
+      url.searchParams.get('prefix') === 'big/' && !url.searchParams.has('continuation-token');
+    const nextPage = (url: URL) => url.searchParams.has('continuation-token');
+    // While the cached listing shows, there is no continuation token yet: no Load more.
+    const release = await popup.holdRequests(firstPage);
+    await popup.open('big/');
+    await expect
+      .poll(() => popup.status.textContent())
+      .toMatch(/^1,000 items · more on the server · refreshing…$/);
+    expect(await popup.loadMore.count()).toBe(0);
+    await release();
+    await popup.loadMore.waitFor();
+    // A failed page shows its error; the next page that comes clears it.
+    const restore = await popup.failRequests(nextPage);
+    await popup.list.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await popup.browse.getByRole('alert').waitFor();
+    await restore();
+    await popup.loadMore.click();
+    await expect.poll(() => popup.status.textContent(), { timeout: 15_000 }).toBe('1,100 items');
+    expect(await popup.browse.getByRole('alert').count()).toBe(0);
+
+    // A server search pages on, on scroll and with Load more, though the filter holds its text.
+    await popup.page.keyboard.press('Escape');
+    await popup.open('big/');
+    await popup.loadMore.waitFor();
+    await popup.filterBox.fill('key-');
+    const search = popup.browse.getByRole('button', {
+      name: 'Search the server for keys starting with “key-”',
+    });
+    await search.click();
+    await expect
+      .poll(() => popup.status.textContent())
+      .toBe('Keys starting with “key-” · show the whole folder · 1,000 of 1,000 items · more on the server');
+    await popup.list.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await expect
+      .poll(() => popup.status.textContent(), { timeout: 15_000 })
+      .toMatch(/· 1,100 of 1,100 items$/);
+    await popup.browse.getByRole('button', { name: 'show the whole folder' }).click();
+    await search.click();
+    await popup.loadMore.click();
+    await expect
+      .poll(() => popup.status.textContent(), { timeout: 15_000 })
+      .toMatch(/· 1,100 of 1,100 items$/);
+
+    // Up and back: the whole folder, not the search made there before.
+    await popup.filterBox.press('Escape'); // clears the filter
+    await popup.filterBox.press('Escape'); // → the bucket's root
+    await popup.open('big/');
+    await popup.loadMore.waitFor();
+    expect(await popup.status.textContent()).toBe('1,000 items · more on the server');
+    await popup.filterBox.press('Escape');
+    await popup.row('readme.md').waitFor();
   });
 
   it('Escape goes up one level wherever the focus is; at the bucket list it is left to the browser', async () => {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 
 export interface ProfileInput {
   name: string;
@@ -69,6 +69,62 @@ export class PopupPage {
   /** The alert the popup shows for a failure. */
   get alert(): Locator {
     return this.page.getByRole('alert').first();
+  }
+
+  /** The browser's own section (breadcrumbs, filter, list), whose alert is a listing's failure. */
+  get browse(): Locator {
+    return this.page.getByRole('region', { name: 'Browse' });
+  }
+
+  get loadMore(): Locator {
+    return this.browse.getByRole('button', { name: 'Load more' });
+  }
+
+  /** Whether the filter box has the keyboard focus (so arrows, Enter and typing reach it). */
+  filterFocused(): Promise<boolean> {
+    return this.filterBox.evaluate((element) => element === document.activeElement);
+  }
+
+  /** The name of the row selected (aria-selected), and whether the filter's aria-activedescendant points at it. */
+  async selected(): Promise<{ name: string | null; described: boolean }> {
+    const row = this.list.locator('[role=option][aria-selected=true]');
+    if ((await row.count()) === 0) return { name: null, described: false };
+    const id = await row.getAttribute('id');
+    return {
+      name: await row.locator('.name').textContent(),
+      described: id !== null && (await this.filterBox.getAttribute('aria-activedescendant')) === id,
+    };
+  }
+
+  /**
+   * Holds the S3 requests `match` picks until the returned function is called (which lets them through and stops
+   * holding): what the popup shows while S3 has not answered yet can be checked without racing it.
+   */
+  async holdRequests(match: (url: URL) => boolean): Promise<() => Promise<void>> {
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held: Promise<void>[] = [];
+    const handler = (route: Route): Promise<void> => {
+      const passed = released.then(() => route.continue());
+      held.push(passed);
+      return passed;
+    };
+    await this.page.route(match, handler);
+    return async () => {
+      release();
+      // Stop holding only once the held requests went on: unrouting first would leave them to Playwright.
+      await Promise.all(held);
+      await this.page.unroute(match, handler);
+    };
+  }
+
+  /** Makes the S3 requests `match` picks fail as a dropped connection does, until the returned function is called. */
+  async failRequests(match: (url: URL) => boolean): Promise<() => Promise<void>> {
+    const handler = (route: Route): Promise<void> => route.abort('connectionreset');
+    await this.page.route(match, handler);
+    return () => this.page.unroute(match, handler);
   }
 
   /** The row whose name is exactly `name` (its accessible name starts with it, then size, date and Copy). */
