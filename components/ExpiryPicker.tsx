@@ -1,31 +1,42 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { isPresignError } from '@/utils/errors';
-import { EXPIRY_PRESETS, formatDuration, parseExpiry } from '@/utils/expiry';
+import { durationInput, EXPIRY_PRESETS, parseExpiry } from '@/utils/expiry';
 import { Field } from './Field';
 
 interface ExpiryPickerProps {
   value: number;
   defaultValue: number;
   onChange: (seconds: number) => void;
+  /**
+   * The custom duration's problem while what is typed is not a valid expiry (`value` then still holds the last
+   * valid one), `undefined` once it is valid again or a preset is picked: a panel hides its link meanwhile.
+   */
+  onInvalid?: (message: string | undefined) => void;
 }
 
 const CUSTOM = 'custom';
 
 /** Presets (the default marked) or a custom duration typed as 45m, 2h, 3d, 1h30m or seconds. */
-export function ExpiryPicker({ value, defaultValue, onChange }: ExpiryPickerProps): JSX.Element {
+export function ExpiryPicker({ value, defaultValue, onChange, onInvalid }: ExpiryPickerProps): JSX.Element {
   const preset = EXPIRY_PRESETS.some((p) => p.seconds === value);
   const [custom, setCustom] = useState(!preset);
-  const [text, setText] = useState(preset ? '' : formatDuration(value));
+  const [text, setText] = useState(preset ? '' : durationInput(value));
   const [error, setError] = useState<string | undefined>(undefined);
+
+  const report = (message: string | undefined): void => {
+    setError(message);
+    onInvalid?.(message);
+  };
 
   const typed = (input: string): void => {
     setText(input);
     try {
-      onChange(parseExpiry(input));
-      setError(undefined);
+      const seconds = parseExpiry(input);
+      report(undefined);
+      onChange(seconds);
     } catch (caught) {
-      setError(isPresignError(caught) ? caught.message : 'Write a duration like 45m or 2h.');
+      report(isPresignError(caught) ? caught.message : 'Write a duration like 45m or 2h.');
     }
   };
 
@@ -39,10 +50,11 @@ export function ExpiryPicker({ value, defaultValue, onChange }: ExpiryPickerProp
             onChange={(event) => {
               const choice = event.currentTarget.value;
               setCustom(choice === CUSTOM);
-              if (choice !== CUSTOM) {
-                setError(undefined);
-                onChange(Number(choice));
-              }
+              // Custom starts from the expiry in force, written so it reads back exactly: the box never
+              // shows something other than what the link is signed for.
+              if (choice === CUSTOM) setText(durationInput(value));
+              report(undefined);
+              if (choice !== CUSTOM) onChange(Number(choice));
             }}
           >
             {EXPIRY_PRESETS.map((p) => (

@@ -11,17 +11,20 @@ interface LinkResultProps {
 
 /** The signed link, its exact expiry (local time and how long from now), its warnings, and Copy that confirms. */
 export function LinkResult({ link, onCopied }: LinkResultProps): JSX.Element {
-  const [status, setStatus] = useState<string>('');
+  // The status belongs to the URL it was about: a re-signed link (other method, expiry or option) starts
+  // with none, so "Copied" never sits next to a link that was not copied.
+  const [status, setStatus] = useState<{ url: string; text: string } | undefined>(undefined);
   const expiresAt = new Date(link.expiresAt);
   const left = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
 
   const copy = async (): Promise<void> => {
+    const { url } = link;
     try {
-      await navigator.clipboard.writeText(link.url);
-      setStatus('Copied');
+      await navigator.clipboard.writeText(url);
+      setStatus({ url, text: 'Copied' });
       onCopied?.();
     } catch {
-      setStatus('Could not copy: select the link and press Ctrl+C.');
+      setStatus({ url, text: 'Could not copy: select the link and press Ctrl+C.' });
     }
   };
 
@@ -57,7 +60,7 @@ export function LinkResult({ link, onCopied }: LinkResultProps): JSX.Element {
           Copy link
         </button>
         <span role="status" class="copied">
-          {status}
+          {status?.url === link.url ? status.text : ''}
         </span>
       </div>
     </section>

@@ -1,30 +1,53 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isPresignError } from '@/utils/errors';
-import { DEFAULT_EXPIRES_IN, EXPIRY_PRESETS } from '@/utils/expiry';
 import { sendMessage } from '@/utils/messages';
 import type { HttpMethod } from '@/utils/presign';
 import type { Profile } from '@/utils/profile';
 import type { SignedLink } from '@/utils/sign-link';
+import { ExpiryPicker } from './ExpiryPicker';
 import { Field } from './Field';
 import { LinkResult } from './LinkResult';
 
+interface SignFormProps {
+  profiles: readonly Profile[];
+  /** The user's default expiry (preferences.defaultExpiresIn): the form starts from it. */
+  defaultExpiresIn: number;
+}
+
 /** Paste any S3 link or s3:// URI, pick method and expiry, get a signed link. */
-export function SignForm({ profiles }: { profiles: readonly Profile[] }): JSX.Element {
+export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Element {
   const [url, setUrl] = useState('');
   const [method, setMethod] = useState<HttpMethod>('GET');
-  const [expiresIn, setExpiresIn] = useState(DEFAULT_EXPIRES_IN);
+  const [expiresIn, setExpiresIn] = useState(defaultExpiresIn);
+  const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
   const [link, setLink] = useState<SignedLink | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Counts requests (and edits): only the answer to the latest one, for what the form holds now, is shown.
+  const request = useRef(0);
+
+  /** Any edit: the link on screen (or the failure) was for other inputs, and a reply on its way is stale. */
+  const edited = (): void => {
+    request.current += 1;
+    setLink(undefined);
+    setError(undefined);
+  };
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
+    const id = ++request.current;
     setLink(undefined);
+    if (expiryError) {
+      setError(`Fix the custom duration first: ${expiryError}`);
+      return;
+    }
     setError(undefined);
     try {
-      setLink(await sendMessage(browser.runtime, 'signLink', { url, method, expiresIn }));
+      const signed = await sendMessage(browser.runtime, 'signLink', { url, method, expiresIn });
+      if (id === request.current) setLink(signed);
     } catch (caught) {
+      if (id !== request.current) return;
       setError(isPresignError(caught) ? caught.message : 'Something unexpected went wrong. Try again.');
     }
   };
@@ -43,39 +66,40 @@ export function SignForm({ profiles }: { profiles: readonly Profile[] }): JSX.El
             spellcheck={false}
             placeholder="s3://bucket/path/to/file.pdf"
             value={url}
-            onInput={(event) => setUrl(event.currentTarget.value)}
+            onInput={(event) => {
+              setUrl(event.currentTarget.value);
+              edited();
+            }}
           />
         )}
       </Field>
-      <div class="row">
-        <Field name="method" label="Link for">
-          {({ id }) => (
-            <select
-              id={id}
-              value={method}
-              onChange={(event) => setMethod(event.currentTarget.value as HttpMethod)}
-            >
-              <option value="GET">Download (GET)</option>
-              <option value="PUT">Upload (PUT)</option>
-            </select>
-          )}
-        </Field>
-        <Field name="expiry" label="Expires after">
-          {({ id }) => (
-            <select
-              id={id}
-              value={expiresIn}
-              onChange={(event) => setExpiresIn(Number(event.currentTarget.value))}
-            >
-              {EXPIRY_PRESETS.map((preset) => (
-                <option key={preset.seconds} value={preset.seconds}>
-                  {preset.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <Field name="method" label="Link for">
+        {({ id }) => (
+          <select
+            id={id}
+            value={method}
+            onChange={(event) => {
+              setMethod(event.currentTarget.value as HttpMethod);
+              edited();
+            }}
+          >
+            <option value="GET">Download (GET)</option>
+            <option value="PUT">Upload (PUT)</option>
+          </select>
+        )}
+      </Field>
+      <ExpiryPicker
+        value={expiresIn}
+        defaultValue={defaultExpiresIn}
+        onChange={(seconds) => {
+          setExpiresIn(seconds);
+          edited();
+        }}
+        onInvalid={(message) => {
+          setExpiryError(message);
+          edited();
+        }}
+      />
       <div class="actions">
         <button type="submit">Sign link</button>
       </div>

@@ -131,10 +131,23 @@ export function resolveExpiry(requested: number, now: Date, credentialsExpireAt?
     warnings: [
       {
         code: 'clamped-to-credentials',
-        message: `The link will stop working after ${formatDuration(left)}, not ${formatDuration(expiresIn)}: the temporary credentials that sign it expire at ${credentialsExpireAt.toISOString()}.`,
+        message: `The link will stop working after ${formatDuration(left)}, not ${formatDuration(expiresIn)}: the temporary credentials that sign it expire at ${formatUtc(credentialsExpireAt)}.`,
       },
     ],
   };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "10:45 UTC on 22 Nov 2026" (seconds only when not zero: "10:45:30 UTC on …"): a time for messages that are
+ * written once and shown anywhere (popup, notification), so it names its zone rather than guess the reader's.
+ */
+export function formatUtc(at: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const seconds = at.getUTCSeconds();
+  const time = `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}${seconds ? `:${two(seconds)}` : ''}`;
+  return `${time} UTC on ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
 }
 
 /** "1 hour 30 minutes", "7 days", "45 seconds": the largest two units, for messages. */
@@ -154,4 +167,22 @@ export function formatDuration(seconds: number): string {
     else if (parts.length > 0) break;
   }
   return parts.length === 0 ? '0 seconds' : parts.join(' ');
+}
+
+/** "1h30m", "7d", "45s": a duration written the way parseExpiry reads it back exactly (for an editable box). */
+export function durationInput(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'm'],
+    [1, 's'],
+  ];
+  let rest = Math.max(0, Math.round(seconds));
+  let text = '';
+  for (const [size, name] of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) text += `${count}${name}`;
+  }
+  return text || '0s';
 }

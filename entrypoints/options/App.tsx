@@ -26,9 +26,12 @@ export function App(): JSX.Element {
     <main class="stack">
       <h1>S3 Presign settings</h1>
       {notice && (
-        <p class="warning" role="alert">
-          {notice}
-        </p>
+        <div class="warning dismissible" role="alert">
+          <p>{notice}</p>
+          <button type="button" class="link" onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {form || profiles.length === 0 ? (
         <ProfileForm

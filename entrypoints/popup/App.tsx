@@ -65,9 +65,12 @@ export function App(): JSX.Element {
         )}
       </header>
       {notice && (
-        <p class="warning" role="alert">
-          {notice}
-        </p>
+        <div class="warning dismissible" role="alert">
+          <p>{notice}</p>
+          <button type="button" class="link" onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {showForm ? (
         <ProfileForm
@@ -77,7 +80,7 @@ export function App(): JSX.Element {
           onCancel={current ? () => setView({ kind: 'browse' }) : undefined}
         />
       ) : view.kind === 'paste' ? (
-        <SignForm profiles={profiles} />
+        <SignForm profiles={profiles} defaultExpiresIn={preferences.defaultExpiresIn} />
       ) : view.kind === 'profiles' ? (
         <ProfilesView
           profiles={profiles}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PresignError } from '@/utils/errors';
-import { checkExpiresIn, EXPIRY_PRESETS, formatDuration, parseExpiry, resolveExpiry } from '@/utils/expiry';
+import {
+  checkExpiresIn,
+  durationInput,
+  EXPIRY_PRESETS,
+  formatDuration,
+  formatUtc,
+  parseExpiry,
+  resolveExpiry,
+} from '@/utils/expiry';
 
 const NOW = new Date('2026-11-22T10:00:00.750Z');
 
@@ -86,9 +94,15 @@ describe('resolveExpiry', () => {
       {
         code: 'clamped-to-credentials',
         message:
-          'The link will stop working after 45 minutes, not 7 days: the temporary credentials that sign it expire at 2026-11-22T10:45:00.000Z.',
+          'The link will stop working after 45 minutes, not 7 days: the temporary credentials that sign it expire at 10:45 UTC on 22 Nov 2026.',
       },
     ]);
+  });
+
+  it('names the end of the credentials as a readable UTC time, never a raw ISO string', () => {
+    const [warning] = resolveExpiry(3_600, NOW, new Date('2026-11-22T10:20:30.400Z')).warnings;
+    expect(warning?.message).toMatch(/expire at 10:20:30 UTC on 22 Nov 2026\.$/);
+    expect(warning?.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it.each([
@@ -100,6 +114,34 @@ describe('resolveExpiry', () => {
 
   it('refuses an expiry out of range before looking at credentials', () => {
     expect(() => resolveExpiry(0, NOW)).toThrowError(/at least 1 second/);
+  });
+});
+
+describe('durationInput', () => {
+  it.each([
+    [900, '15m'],
+    [5_400, '1h30m'],
+    [604_800, '7d'],
+    [93_784, '1d2h3m4s'],
+    [45, '45s'],
+  ])('writes %i seconds as %s', (seconds, text) => {
+    expect(durationInput(seconds)).toBe(text);
+  });
+
+  it('is read back by parseExpiry as exactly the same number of seconds', () => {
+    for (const seconds of [1, 59, 61, 3_599, 3_601, 86_399, 90_061, 604_800]) {
+      expect(parseExpiry(durationInput(seconds))).toBe(seconds);
+    }
+  });
+});
+
+describe('formatUtc', () => {
+  it.each([
+    ['2026-11-22T10:45:00.000Z', '10:45 UTC on 22 Nov 2026'],
+    ['2026-01-05T07:03:09.999Z', '07:03:09 UTC on 5 Jan 2026'],
+    ['2026-12-31T23:59:00Z', '23:59 UTC on 31 Dec 2026'],
+  ])('%s reads %s', (iso, text) => {
+    expect(formatUtc(new Date(iso))).toBe(text);
   });
 });
 
