@@ -5,12 +5,17 @@ import type { Profile } from '@/utils/profile';
 import { describeProfile } from '@/utils/profile';
 
 interface ImportPanelProps {
+  /** Call it first thing in the click: it asks the browser for host access, which needs the click. */
   onSave: (profiles: Profile[]) => Promise<void>;
   onCancel: () => void;
+  /** A save is under way (the browser may be asking for host access). */
+  saving?: boolean;
+  /** Why the last save failed, and what was stored. */
+  error?: string | undefined;
 }
 
 /** Paste ~/.aws/credentials, ~/.aws/config or `aws configure export-credentials` output; preview; save the ready ones. */
-export function ImportPanel({ onSave, onCancel }: ImportPanelProps): JSX.Element {
+export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportPanelProps): JSX.Element {
   const [text, setText] = useState('');
   const preview = text.trim() ? previewImport(text, new Date(), () => crypto.randomUUID()) : undefined;
   const ready = preview?.entries.flatMap((entry) => (entry.profile ? [entry.profile] : [])) ?? [];
@@ -60,9 +65,14 @@ export function ImportPanel({ onSave, onCancel }: ImportPanelProps): JSX.Element
           ))}
         </section>
       )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        <button type="button" disabled={ready.length === 0} onClick={() => void onSave(ready)}>
-          {ready.length > 1 ? `Save ${ready.length} profiles` : 'Save profile'}
+        <button type="button" disabled={ready.length === 0 || saving} onClick={() => void onSave(ready)}>
+          {saving ? 'Saving…' : ready.length > 1 ? `Save ${ready.length} profiles` : 'Save profile'}
         </button>
       </div>
     </section>

@@ -1,17 +1,15 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { saveFailure } from '@/utils/adapters/profile-store';
+import type { ProfileFormDraft } from '@/utils/adapters/storage';
+import { hostPermissionFor } from '@/utils/host-pattern';
 import type { Profile } from '@/utils/profile';
 import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
 import { buildProfile, type SetupErrors } from '@/utils/profile-setup';
-import {
-  PROVIDERS,
-  type ProviderId,
-  type ProviderInputs,
-  providerById,
-  providerInputs,
-} from '@/utils/providers';
+import { PROVIDERS, type ProviderId, providerById, providerInputs } from '@/utils/providers';
 import { ConnectionTest } from './ConnectionTest';
 import { Field } from './Field';
+import { useSavedDraft } from './hooks/use-saved-draft';
 import { ImportPanel } from './ImportPanel';
 import { ProviderFields } from './ProviderFields';
 
@@ -69,34 +67,81 @@ export function draftOf(profile: Profile): ProfileDraft {
   };
 }
 
-/** Adds or edits a profile: the store (presets), the keys, a connection test; or imports several from a paste. */
-export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JSX.Element {
+/** What the form starts from: a stored profile to edit, or an empty one with a fresh id. */
+function startOf(editing: Profile | undefined): ProfileFormDraft {
   const start = editing ? providerInputs(editing) : { id: 'aws' as ProviderId, inputs: {} };
-  const [draft, setDraft] = useState<ProfileDraft>(editing ? draftOf(editing) : EMPTY_DRAFT);
-  const [provider, setProvider] = useState<ProviderId>(start.id);
-  const [inputs, setInputs] = useState<ProviderInputs>(start.inputs);
+  return {
+    form: editing?.id ?? 'new',
+    id: editing?.id ?? crypto.randomUUID(),
+    provider: start.id,
+    inputs: start.inputs,
+    draft: editing ? draftOf(editing) : EMPTY_DRAFT,
+  };
+}
+
+/** The hosts of custom endpoints the browser will be asked about when these profiles are saved. */
+function hostsToAsk(profiles: readonly Profile[]): string[] {
+  return [
+    ...new Set(
+      profiles.flatMap((profile) =>
+        profile.endpoint && hostPermissionFor(profile.endpoint) ? [new URL(profile.endpoint).host] : [],
+      ),
+    ),
+  ];
+}
+
+/**
+ * Adds or edits a profile: the store (presets), the keys, a connection test; or imports several from a paste.
+ * What is typed is kept in session storage until saved or cancelled: closing the popup loses nothing.
+ */
+export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JSX.Element {
+  const [start] = useState(() => startOf(editing));
+  const saved = useSavedDraft(start);
   const [errors, setErrors] = useState<SetupErrors>({});
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const [asking, setAsking] = useState<string[] | undefined>(undefined);
   const [importing, setImporting] = useState(false);
-  const [id] = useState(() => editing?.id ?? crypto.randomUUID());
 
+  // No await before onSave: it asks the browser for host access, which only works inside the click itself.
   const save = async (profiles: Profile[]): Promise<void> => {
+    setAsking(hostsToAsk(profiles));
+    setSaveError(undefined);
     try {
       await onSave(profiles);
-    } catch {
-      setSaveError(
-        'The profile could not be saved (browser storage refused it). Nothing was changed; try again.',
-      );
+    } catch (error) {
+      setSaveError(saveFailure(error, profiles.length));
+    } finally {
+      setAsking(undefined);
     }
   };
-  const submit = async (event: Event): Promise<void> => {
+
+  if (importing)
+    return (
+      <ImportPanel
+        onSave={save}
+        onCancel={() => setImporting(false)}
+        saving={asking !== undefined}
+        error={saveError}
+      />
+    );
+  const state = saved.value;
+  // Session storage answers in a few milliseconds; the form is not shown before, so nothing typed is replaced.
+  if (!state) return <div aria-busy="true" />;
+  const { draft, provider, inputs, id } = state;
+  const setField = <K extends keyof ProfileDraft>(field: K, value: ProfileDraft[K]): void =>
+    saved.update((current) => ({ ...current, draft: { ...current.draft, [field]: value } }));
+
+  const submit = (event: Event): void => {
     event.preventDefault();
     const result = buildProfile(draft, provider, inputs, id, new Date());
     setErrors(result.errors ?? {});
-    if (result.profile) await save([result.profile]);
+    if (result.profile) void save([result.profile]);
+  };
+  const cancel = (): void => {
+    saved.discard();
+    onCancel?.();
   };
 
-  if (importing) return <ImportPanel onSave={save} onCancel={() => setImporting(false)} />;
   const candidate = buildProfile(draft, provider, inputs, id, new Date()).profile;
   const store = providerById(provider);
   return (
@@ -109,6 +154,14 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           </button>
         )}
       </div>
+      {saved.restored && (
+        <p class="notice" role="status">
+          Restored what you typed earlier (not saved yet).{' '}
+          <button type="button" class="link" onClick={saved.discard}>
+            Discard
+          </button>
+        </p>
+      )}
       <p class="hint">Keys stay in this browser's extension storage and only sign links locally.</p>
       <Field name="provider" label="Store" hint={store.hint}>
         {({ id: fieldId, describedBy }) => (
@@ -116,7 +169,10 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
             id={fieldId}
             value={provider}
             aria-describedby={describedBy}
-            onChange={(event) => setProvider(event.currentTarget.value as ProviderId)}
+            onChange={(event) => {
+              const next = event.currentTarget.value as ProviderId;
+              saved.update((current) => ({ ...current, provider: next }));
+            }}
           >
             {PROVIDERS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -130,14 +186,16 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
         provider={provider}
         inputs={inputs}
         errors={errors}
-        onInput={(field, value) => setInputs({ ...inputs, [field]: value })}
+        onInput={(field, value) =>
+          saved.update((current) => ({ ...current, inputs: { ...current.inputs, [field]: value } }))
+        }
       />
       {provider === 'custom' && (
         <label class="check">
           <input
             type="checkbox"
             checked={draft.forcePathStyle}
-            onChange={(event) => setDraft({ ...draft, forcePathStyle: event.currentTarget.checked })}
+            onChange={(event) => setField('forcePathStyle', event.currentTarget.checked)}
           />
           Path-style addressing (bucket in the path; most S3-compatible stores need it)
         </label>
@@ -160,22 +218,30 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
               value={draft[field.name]}
               aria-invalid={invalid}
               aria-describedby={describedBy}
-              onInput={(event) => setDraft({ ...draft, [field.name]: event.currentTarget.value })}
+              onInput={(event) => setField(field.name, event.currentTarget.value)}
             />
           )}
         </Field>
       ))}
       <p class="hint">Least privilege: {store.permissions}</p>
       <ConnectionTest profile={candidate} />
+      {asking && asking.length > 0 && (
+        <p class="notice" role="status">
+          Saving. The browser asks whether this extension may reach {asking.join(', ')}: allow it so the popup
+          can list buckets there. Links are signed either way.
+        </p>
+      )}
       {saveError && (
         <p class="error" role="alert">
           {saveError}
         </p>
       )}
       <div class="actions">
-        <button type="submit">Save profile</button>
+        <button type="submit" disabled={asking !== undefined}>
+          {asking ? 'Saving…' : 'Save profile'}
+        </button>
         {onCancel && (
-          <button type="button" class="secondary" onClick={onCancel}>
+          <button type="button" class="secondary" onClick={cancel}>
             Cancel
           </button>
         )}

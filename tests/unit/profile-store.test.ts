@@ -1,19 +1,28 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readListing, writeListing } from '@/utils/adapters/listing-store';
-import { removeProfile, saveProfiles, saveProfilesAsking } from '@/utils/adapters/profile-store';
+import {
+  isPartlySaved,
+  removeProfile,
+  saveFailure,
+  saveProfiles,
+  saveProfilesAsking,
+} from '@/utils/adapters/profile-store';
 import {
   bucketProfilesItem,
   type CachedListing,
   lastListingItem,
   lastPickedItem,
   listingIndexItem,
+  type ProfileFormDraft,
   preferencesItem,
+  profileFormDraftItem,
   profilesItem,
 } from '@/utils/adapters/storage';
 import { listingKey } from '@/utils/listing-cache';
 import type { Profile } from '@/utils/profile';
+import { EMPTY_DRAFT } from '@/utils/profile-draft';
 
 // The profile store against WXT's fakeBrowser storage: saving replaces by id, and removing a profile takes its
 // keys and everything that pointed at it.
@@ -34,8 +43,20 @@ const listing: CachedListing = {
   fetchedAt: '2026-11-22T00:00:00Z',
 };
 
+/** The form's unsaved copy of profile `id`, secret included. */
+const formDraft = (id: string, form = 'new'): ProfileFormDraft => ({
+  form,
+  id,
+  provider: 'aws',
+  inputs: {},
+  draft: { ...EMPTY_DRAFT, name: id, secretAccessKey: `typed-secret-${id}` },
+});
+
 beforeEach(() => {
   fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('saveProfiles', () => {
@@ -55,20 +76,97 @@ describe('saveProfiles', () => {
     expect(await lastListingItem.getValue()).toBeNull();
   });
 
-  it('asks once for access to custom hosts and says so when it is refused', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false as never);
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
-    const message = await saveProfilesAsking([profile('a', 'https://minio.example.com:9000'), profile('b')]);
+  it('writes the profiles in one write first: if it fails, nothing was changed and the form says so', async () => {
+    await saveProfiles([profile('one')]);
+    await profileFormDraftItem.setValue(formDraft('two'));
+    const before = await browser.storage.local.get();
+    vi.spyOn(profilesItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const error = await saveProfiles([profile('two')]).catch((thrown: unknown) => thrown);
+    expect(isPartlySaved(error)).toBe(false);
+    expect(await browser.storage.local.get()).toEqual(before);
+    expect(await profileFormDraftItem.getValue()).toEqual(formDraft('two')); // what was typed is kept
+    expect(saveFailure(error, 1)).toMatch(/could not be saved .* Nothing was changed/);
+  });
+
+  it('says what was saved when a step after the profiles fails', async () => {
+    await saveProfiles([profile('one')]);
+    vi.spyOn(preferencesItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const error = await saveProfiles([profile('two')]).catch((thrown: unknown) => thrown);
+    expect(isPartlySaved(error)).toBe(true);
+    expect((await profilesItem.getValue()).map((p) => p.id)).toEqual(['one', 'two']);
+    const message = saveFailure(error, 1);
+    expect(message).toMatch(/^The profile was saved and can sign links, but .*make it the current profile/);
+    expect(message).not.toMatch(/Nothing was changed/);
+    expect(saveFailure(error, 3)).toMatch(/^The 3 profiles were saved/);
+  });
+
+  it('clears the unsaved form once its profile is stored, and only that one', async () => {
+    await profileFormDraftItem.setValue(formDraft('other'));
+    await saveProfiles([profile('one')]);
+    expect(await profileFormDraftItem.getValue()).toEqual(formDraft('other'));
+    await profileFormDraftItem.setValue(formDraft('one'));
+    await saveProfiles([profile('one')]);
+    expect(await profileFormDraftItem.getValue()).toBeNull();
+  });
+});
+
+describe('saveProfilesAsking', () => {
+  it('asks for host access before any other call (inside the click), for each custom host once', () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    const read = vi.spyOn(browser.storage.local, 'get');
+    void saveProfilesAsking([profile('a', 'https://minio.example.com:9000'), profile('b')]);
     expect(request).toHaveBeenCalledTimes(1);
     expect(request).toHaveBeenCalledWith({ origins: ['https://minio.example.com/*'] });
-    expect(message).toMatch(/did not grant access to minio\.example\.com:9000/);
-    expect(await profilesItem.getValue()).toHaveLength(2); // saved anyway: signing needs no host access
+    expect(request.mock.invocationCallOrder[0]).toBeLessThan(read.mock.invocationCallOrder[0] ?? Infinity);
+  });
+
+  it('stores the profile while the prompt is still open: an answer that never comes loses nothing', async () => {
+    // The prompt can close the popup, ending its script before any answer arrives.
+    vi.spyOn(browser.permissions, 'request').mockReturnValue(new Promise(() => {}) as never);
+    await profileFormDraftItem.setValue(formDraft('a'));
+    void saveProfilesAsking([profile('a', 'https://minio.example.com:9000')]);
+    await vi.waitFor(async () => {
+      expect((await profilesItem.getValue()).map((p) => p.id)).toEqual(['a']);
+      expect((await preferencesItem.getValue()).lastProfileId).toBe('a');
+      expect(await profileFormDraftItem.getValue()).toBeNull();
+    });
+  });
+
+  it.each([
+    { what: 'refused', answer: () => Promise.resolve(false) },
+    {
+      what: 'impossible to ask (Firefox outside the click)',
+      answer: () => {
+        throw new Error('permissions.request may only be called from a user input handler');
+      },
+    },
+  ])(
+    'when access is $what: saves anyway and says listing needs it, with where to ask again',
+    async ({ answer }) => {
+      vi.spyOn(browser.permissions, 'request').mockImplementation(answer as never);
+      const message = await saveProfilesAsking([
+        profile('a', 'https://minio.example.com:9000'),
+        profile('b'),
+      ]);
+      expect(message).toMatch(/did not grant access to minio\.example\.com:9000/);
+      expect(message).toMatch(/Allow access/);
+      expect(message).not.toContain('secret-a');
+      expect(await profilesItem.getValue()).toHaveLength(2); // saved anyway: signing needs no host access
+    },
+  );
+
+  it('says nothing when access is granted or not needed', async () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
+    await expect(saveProfilesAsking([profile('a', 'https://minio.example.com')])).resolves.toBeUndefined();
+    await expect(saveProfilesAsking([profile('b', 'http://127.0.0.1:7480')])).resolves.toBeUndefined();
+    expect(request).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('removeProfile', () => {
   it('removes the keys and everything that pointed at the profile, and nothing of the others', async () => {
     await saveProfiles([profile('gone'), profile('kept')]);
+    await profileFormDraftItem.setValue(formDraft('gone', 'gone'));
     await writeListing(listingKey('gone', 'b', ''), listing);
     await writeListing(listingKey('kept', 'b', ''), listing);
     await bucketProfilesItem.setValue({ 'aws|b': 'gone', 'aws|c': 'kept' });
@@ -91,6 +189,7 @@ describe('removeProfile', () => {
     expect(preferences.lastProfileId).toBeUndefined();
     expect(preferences.lastLocation).toEqual({ kept: { bucket: 'c', prefix: '' } });
     expect(JSON.stringify(await browser.storage.local.get())).not.toContain('secret-gone');
+    expect(await profileFormDraftItem.getValue()).toBeNull(); // its unsaved edit held keys too
     // The last listing saved was the kept profile's: it stays.
     expect(await lastListingItem.getValue()).toMatchObject({ key: listingKey('kept', 'b', '') });
   });

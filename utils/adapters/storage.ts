@@ -99,3 +99,20 @@ export const pendingLinkItem = storage.defineItem<PendingLink | null>('session:p
   fallback: null,
   version: 1,
 });
+
+/** The profile form as typed but not saved yet, so closing the popup (to copy a key elsewhere) loses nothing. */
+export interface ProfileFormDraft {
+  /** Which form: "new", or the id of the profile being edited. */
+  form: string;
+  /** The id the profile gets when saved (saving it again replaces it). */
+  id: string;
+  provider: import('../providers').ProviderId;
+  inputs: import('../providers').ProviderInputs;
+  draft: import('../profile-draft').ProfileDraft;
+}
+
+/** It holds the secret as typed: session: only (kept in memory, never on disk, never synced), cleared on save. */
+export const profileFormDraftItem = storage.defineItem<ProfileFormDraft | null>('session:profileFormDraft', {
+  fallback: null,
+  version: 1,
+});

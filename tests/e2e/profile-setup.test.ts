@@ -1,0 +1,155 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type LoadedExtension, loadExtension, waitFor } from '../support/chromium';
+import { PopupPage } from './pages/popup-page';
+
+// Setting up a profile in the popup when the popup does not stay open: what is typed survives closing it
+// (clicking outside a Chrome popup closes it), and a profile for a custom endpoint is stored even when the
+// browser's host-access prompt is never answered (the prompt can close the popup).
+//
+// What headless Chromium does with chrome.permissions.request for an optional host not yet granted (measured):
+// called inside a click it neither resolves nor rejects (the prompt is "open" with nobody to answer it); called
+// with no user gesture it rejects at once ("must be called during a user gesture").
+
+const s3 = inject('s3');
+// Not loopback, so not in host_permissions: saving asks the browser. `.invalid` never resolves.
+const FAR_ENDPOINT = 'http://s3.invalid.example:7480';
+const FAR_HOST = 's3.invalid.example:7480';
+
+let extension: LoadedExtension;
+
+beforeAll(async () => {
+  extension = await loadExtension();
+});
+
+afterAll(async () => {
+  await extension?.close();
+});
+
+const storedProfiles = (): Promise<{ name: string; endpoint?: string; secretAccessKey: string }[]> =>
+  extension.worker.evaluate(async () => {
+    const { profiles } = await chrome.storage.local.get('profiles');
+    return (profiles ?? []) as { name: string; endpoint?: string; secretAccessKey: string }[];
+  });
+
+const everythingInLocalStorage = (): Promise<string> =>
+  extension.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+
+const addForm = (page: Page) => page.getByRole('form', { name: 'Add a profile' });
+
+/** Opens the popup page again (as the toolbar button would) on the form for a new profile. */
+async function reopenOnAddForm(previous: PopupPage): Promise<PopupPage> {
+  await previous.page.close();
+  const popup = await PopupPage.open(extension.context, extension.id);
+  await addForm(popup.page)
+    .or(popup.page.getByRole('button', { name: 'Profiles' }))
+    .first()
+    .waitFor();
+  if (!(await addForm(popup.page).isVisible())) {
+    await popup.page.getByRole('button', { name: 'Profiles' }).click();
+    await popup.page.getByRole('button', { name: 'Add profile' }).click();
+  }
+  await addForm(popup.page).waitFor();
+  return popup;
+}
+
+describe('the profile form when the popup closes', () => {
+  it('keeps what was typed, secret included, in session storage only, until discarded', async () => {
+    let popup = await PopupPage.open(extension.context, extension.id);
+    await popup.fillProfile({
+      name: 'half typed',
+      accessKeyId: 'AKIAHALFTYPED',
+      secretAccessKey: 'typed-secret-never-on-disk',
+      region: 'eu-central-1',
+      endpoint: 'http://nas.example.lan:9000',
+    });
+    popup = await reopenOnAddForm(popup);
+    const form = addForm(popup.page);
+    await form.getByText(/^Restored what you typed/).waitFor();
+    expect(await form.getByLabel('Profile name').inputValue()).toBe('half typed');
+    expect(await form.getByLabel('Access key ID').inputValue()).toBe('AKIAHALFTYPED');
+    expect(await form.getByLabel('Secret access key').inputValue()).toBe('typed-secret-never-on-disk');
+    expect(await form.getByLabel('Store', { exact: true }).inputValue()).toBe('custom');
+    expect(await form.getByLabel(/Custom endpoint/).inputValue()).toBe('http://nas.example.lan:9000');
+    expect(await form.getByLabel('Region').inputValue()).toBe('eu-central-1');
+    // The unsaved draft lives in storage.session (memory), never in storage.local.
+    expect(await everythingInLocalStorage()).not.toContain('typed-secret-never-on-disk');
+    expect(
+      await extension.worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null))),
+    ).toContain('typed-secret-never-on-disk');
+
+    await form.getByRole('button', { name: 'Discard' }).click();
+    expect(await form.getByLabel('Secret access key').inputValue()).toBe('');
+    await waitFor(
+      () => extension.worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null))),
+      (text) => !text.includes('typed-secret-never-on-disk'),
+    );
+    popup = await reopenOnAddForm(popup);
+    expect(await addForm(popup.page).getByLabel('Profile name').inputValue()).toBe('');
+    expect(
+      await addForm(popup.page)
+        .getByText(/^Restored what you typed/)
+        .count(),
+    ).toBe(0);
+    await popup.page.close();
+  });
+
+  it('a saved profile leaves no draft behind: the next new profile starts empty', async () => {
+    let popup = await PopupPage.open(extension.context, extension.id);
+    await popup.addProfile({ name: 'local ceph', ...s3.owner, region: s3.region, endpoint: s3.endpoint });
+    expect((await storedProfiles()).map((profile) => profile.name)).toEqual(['local ceph']);
+    popup = await reopenOnAddForm(popup);
+    expect(await addForm(popup.page).getByLabel('Profile name').inputValue()).toBe('');
+    expect(await addForm(popup.page).getByLabel('Secret access key').inputValue()).toBe('');
+    await popup.page.close();
+  });
+});
+
+describe('saving a profile for a host the browser must allow', () => {
+  it('stores the profile while the prompt is unanswered; reopened, the popup says listing needs access and asks again', async () => {
+    let popup = await reopenOnAddForm(await PopupPage.open(extension.context, extension.id));
+    const form = addForm(popup.page);
+    await popup.fillProfile({
+      name: 'far away',
+      accessKeyId: 'AKIAFARAWAY',
+      secretAccessKey: 'far-secret',
+      region: 'us-east-1',
+      endpoint: FAR_ENDPOINT,
+    });
+    await form.getByRole('button', { name: 'Save profile' }).click();
+
+    // The request was made inside the click (else Chromium rejects it at once and the popup moves on): the
+    // prompt is open and unanswered, and the form says what it waits for.
+    await expect.poll(() => form.getByText(/^Saving\. The browser asks/).textContent()).toContain(FAR_HOST);
+    // Written before any answer: a prompt that closes the popup loses nothing.
+    const saved = await waitFor(storedProfiles, (profiles) => profiles.some((p) => p.name === 'far away'));
+    expect(saved.find((profile) => profile.name === 'far away')).toMatchObject({
+      endpoint: FAR_ENDPOINT,
+      secretAccessKey: 'far-secret',
+    });
+    expect(
+      await extension.worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null))),
+    ).not.toContain('far-secret'); // the draft went with the save
+
+    // The popup closes with the prompt; opened again, Profiles tells why listing fails, with a way to ask.
+    await popup.page.close();
+    popup = await PopupPage.open(extension.context, extension.id);
+    await popup.page.getByRole('button', { name: 'Profiles' }).click();
+    const entry = popup.page.getByRole('region', { name: 'Profiles' }).getByRole('listitem').filter({
+      hasText: 'far away',
+    });
+    const notice = entry.getByRole('status').filter({ hasText: 'must allow this extension' });
+    await expect.poll(() => notice.textContent()).toContain(`To list buckets at ${FAR_HOST}`);
+    // The loopback profile needs no grant and shows no such notice.
+    const local = popup.page.getByRole('region', { name: 'Profiles' }).getByRole('listitem').filter({
+      hasText: 'local ceph',
+    });
+    expect(await local.getByText(/must allow this extension/).count()).toBe(0);
+
+    await notice.getByRole('button', { name: `Allow access to ${FAR_HOST}` }).click();
+    // Asked within the click: pending (no prompt to answer headless), not refused.
+    await expect.poll(() => notice.getByRole('button').textContent()).toBe('Waiting for the browser…');
+    expect(await notice.textContent()).not.toMatch(/did not grant/);
+    await popup.page.close();
+  });
+});
