@@ -10,7 +10,7 @@ import {
   type Preferences,
   preferencesItem,
 } from '@/utils/adapters/storage';
-import { bucketKey } from '@/utils/choose-profile';
+import { bucketKey, learnedRegion } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
 import { parentLocation, type Row } from '@/utils/listing';
@@ -31,7 +31,7 @@ function startAt(profile: Profile, preferences: Preferences): Location {
 
 /** Remembers what the user picked: for the shortcut (last object) and the menu (which profile signs this bucket). */
 async function remember(profile: Profile, object: PickedObject, versionId?: string): Promise<void> {
-  const address = bucketKey(profile.endpoint, object.bucket);
+  const address = bucketKey(profile.endpoint, object.bucket, profile.region);
   const map = await bucketProfilesItem.getValue();
   await Promise.all([
     lastPickedItem.setValue({
@@ -50,7 +50,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   const [location, setLocation] = useState<Location>(() => startAt(profile, preferences));
   const [picked, setPicked] = useState<PickedObject | undefined>(undefined);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>(undefined);
-  const region = location.bucket ? regions[bucketKey(profile.endpoint, location.bucket)] : undefined;
+  const region = location.bucket ? learnedRegion(profile, location.bucket, regions) : undefined;
   const listing = useListing(profile, location, region);
   // Kept here, not in BrowseView, which an object's options replace: Back finds the filter and row as they were.
   const browse = useBrowseState(`${location.bucket}/${location.prefix}`);
@@ -107,7 +107,10 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   useEscapeUp(`${location.bucket}/${location.prefix}\n${picked?.key ?? ''}`, up);
 
   const useRegion = (name: string): void => {
-    void bucketRegionsItem.setValue({ ...regions, [bucketKey(profile.endpoint, location.bucket)]: name });
+    void bucketRegionsItem.setValue({
+      ...regions,
+      [bucketKey(profile.endpoint, location.bucket, profile.region)]: name,
+    });
   };
 
   if (picked)
