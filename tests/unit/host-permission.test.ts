@@ -27,7 +27,7 @@ describe('requestHostAccess', () => {
     void requestHostAccess(['https://abc.r2.cloudflarestorage.com', 'https://abc.r2.cloudflarestorage.com']);
     // No microtask has run yet: the call happened inside the caller's (the click's) own stack.
     expect(request).toHaveBeenCalledTimes(1);
-    expect(request).toHaveBeenCalledWith({ origins: ['https://abc.r2.cloudflarestorage.com/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://*.abc.r2.cloudflarestorage.com/*'] });
     expect(contains).not.toHaveBeenCalled();
   });
 
@@ -57,8 +57,8 @@ describe('requestHostAccess', () => {
 
   it('asks for each custom host once, without the port (match patterns hold none)', () => {
     expect(hostOrigins(['http://nas.lan:9000', 'http://nas.lan:9001', 'https://s3.wasabisys.com'])).toEqual([
-      'http://nas.lan/*',
-      'https://s3.wasabisys.com/*',
+      'http://*.nas.lan/*',
+      'https://*.s3.wasabisys.com/*',
     ]);
   });
 });
@@ -67,7 +67,7 @@ describe('hasHostAccess', () => {
   it('asks the browser whether the custom hosts are granted', async () => {
     const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
     await expect(hasHostAccess(['http://nas.lan:9000'])).resolves.toBe(false);
-    expect(contains).toHaveBeenCalledWith({ origins: ['http://nas.lan/*'] });
+    expect(contains).toHaveBeenCalledWith({ origins: ['http://*.nas.lan/*'] });
     contains.mockResolvedValue(true as never);
     await expect(hasHostAccess(['http://nas.lan:9000'])).resolves.toBe(true);
   });

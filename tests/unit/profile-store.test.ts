@@ -116,7 +116,7 @@ describe('saveProfilesAsking', () => {
     const read = vi.spyOn(browser.storage.local, 'get');
     void saveProfilesAsking([profile('a', 'https://minio.example.com:9000'), profile('b')]);
     expect(request).toHaveBeenCalledTimes(1);
-    expect(request).toHaveBeenCalledWith({ origins: ['https://minio.example.com/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://*.minio.example.com/*'] });
     expect(request.mock.invocationCallOrder[0]).toBeLessThan(read.mock.invocationCallOrder[0] ?? Infinity);
   });
 
