@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Notice } from '../notice';
-import type { PendingLink } from './storage';
+import { type PendingLink, pendingLinkStorageKey } from './storage';
 
 /** The page that shows a link the clipboard refused (entrypoints/link): never the offscreen document. */
 export const LINK_PAGE_PATH = '/link.html';
@@ -11,11 +11,6 @@ export const LINK_PAGE_PATH = '/link.html';
 // storage nor come back on reload. The id is random and says nothing about the link.
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Session storage (gone when the browser closes, never synced) for one tab's link. */
-function pendingKey(id: string): `session:${string}` {
-  return `session:pendingLink:${id}`;
-}
-
 /**
  * The fallback when the clipboard refuses: the link (in session storage, never in the page's URL or history)
  * shown in a new tab, selected, with a Copy button the user's own click can use.
@@ -23,11 +18,11 @@ function pendingKey(id: string): `session:${string}` {
 export async function showLinkInTab(url: string, notice: Notice): Promise<void> {
   const id = crypto.randomUUID();
   const pending: PendingLink = { url, title: notice.title, message: notice.message };
-  await storage.setItem(pendingKey(id), pending);
+  await storage.setItem(pendingLinkStorageKey(id), pending);
   try {
     await browser.tabs.create({ url: `${browser.runtime.getURL(LINK_PAGE_PATH)}#${id}`, active: true });
   } catch (error) {
-    await storage.removeItem(pendingKey(id)).catch(() => undefined);
+    await storage.removeItem(pendingLinkStorageKey(id)).catch(() => undefined);
     throw error;
   }
 }
@@ -39,7 +34,7 @@ export async function showLinkInTab(url: string, notice: Notice): Promise<void> 
 export async function takePendingLink(hash: string): Promise<PendingLink | null> {
   const id = hash.replace(/^#/, '');
   if (!ID.test(id)) return null;
-  const pending = await storage.getItem<PendingLink>(pendingKey(id));
-  await storage.removeItem(pendingKey(id));
+  const pending = await storage.getItem<PendingLink>(pendingLinkStorageKey(id));
+  await storage.removeItem(pendingLinkStorageKey(id));
   return pending;
 }

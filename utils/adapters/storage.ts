@@ -88,17 +88,17 @@ export function listingStorageKey(key: string): `local:${string}` {
   return `local:listing:${key}`;
 }
 
-/** A link the clipboard refused, shown by the fallback tab (offscreen.html#show); session: gone when the browser closes. */
+/** A link the clipboard refused, shown once by the fallback tab (entrypoints/link) whose URL hash is its id. */
 export interface PendingLink {
   url: string;
   title: string;
   message: string;
 }
 
-export const pendingLinkItem = storage.defineItem<PendingLink | null>('session:pendingLink', {
-  fallback: null,
-  version: 1,
-});
+/** The storage key of one tab's pending link: session (gone when the browser closes, never synced), one per tab. */
+export function pendingLinkStorageKey(id: string): `session:${string}` {
+  return `session:pendingLink:${id}`;
+}
 
 /** The profile form as typed but not saved yet, so closing the popup (to copy a key elsewhere) loses nothing. */
 export interface ProfileFormDraft {
