@@ -119,10 +119,7 @@ export function resolveExpiry(requested: number, now: Date, credentialsExpireAt?
   }
   const left = Math.floor((credentialsExpireAt.getTime() - signedAt) / 1000);
   if (left < MIN_EXPIRES_IN) {
-    throw new PresignError(
-      'credentials-expired',
-      `These temporary credentials expired at ${credentialsExpireAt.toISOString()}. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.`,
-    );
+    throw credentialsExpired(credentialsExpireAt);
   }
   if (left >= expiresIn) return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings: [] };
   return {
@@ -148,6 +145,14 @@ export function formatUtc(at: Date): string {
   const seconds = at.getUTCSeconds();
   const time = `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}${seconds ? `:${two(seconds)}` : ''}`;
   return `${time} UTC on ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
+}
+
+/** The error for temporary credentials that have ended: when, and how to get fresh ones. */
+export function credentialsExpired(end: Date): PresignError {
+  return new PresignError(
+    'credentials-expired',
+    `These temporary credentials expired at ${formatUtc(end)}. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.`,
+  );
 }
 
 /** "1 hour 30 minutes", "7 days", "45 seconds": the largest two units, for messages. */

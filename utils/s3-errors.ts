@@ -1,5 +1,5 @@
 import { PresignError, type PresignErrorCode } from './errors';
-import { formatDuration } from './expiry';
+import { credentialsExpired, formatDuration } from './expiry';
 import type { Profile } from './profile';
 import { explainNetworkError, hostOf, type NetworkContext } from './s3-errors-network';
 import { clockOffset, type ErrorShape, fieldOf, headerOf, readShape, regionNamed } from './s3-errors-shape';
@@ -257,8 +257,5 @@ export function expiredSession(
   if (!profile.sessionExpiration) return undefined;
   const end = new Date(profile.sessionExpiration);
   if (Number.isNaN(end.getTime()) || end.getTime() > now.getTime()) return undefined;
-  return new PresignError(
-    'credentials-expired',
-    `These temporary credentials expired at ${end.toISOString()}. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.`,
-  );
+  return credentialsExpired(end);
 }

@@ -230,7 +230,7 @@ describe('errors, as notifications that say what to do', () => {
       [{ ...profile, sessionToken: 'tok', sessionExpiration: '2000-01-01T00:00:00.000Z' }],
       { linkUrl: 'http://127.0.0.1:7480/bucket/k' },
       'Credentials expired',
-      /^Profile “local”: These temporary credentials expired at 2000-01-01T00:00:00\.000Z\. Get fresh ones/,
+      /^Profile “local”: These temporary credentials expired at 00:00 UTC on 1 Jan 2000\. Get fresh ones/,
     ],
   ] as const)(
     'explains %s, copies nothing and leaks no secret',

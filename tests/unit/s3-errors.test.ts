@@ -431,7 +431,7 @@ describe('expiredSession', () => {
   it('refuses temporary credentials that have ended, saying when', () => {
     const error = expiredSession({ sessionExpiration: '2026-11-22T07:59:59Z' }, now);
     expect(error?.code).toBe('credentials-expired');
-    expect(error?.message).toContain('expired at 2026-11-22T07:59:59.000Z');
+    expect(error?.message).toContain('expired at 07:59:59 UTC on 22 Nov 2026.');
   });
 
   it.each([

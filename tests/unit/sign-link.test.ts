@@ -266,7 +266,7 @@ describe('signLink', () => {
     ).catch((e: unknown) => e)) as PresignError;
     expect(error.code).toBe('credentials-expired');
     expect(error.message).toMatch(
-      /^Profile “sso”: These temporary credentials expired at 2026-11-22T09:00:00\.000Z\. Get fresh ones/,
+      /^Profile “sso”: These temporary credentials expired at 09:00 UTC on 22 Nov 2026\. Get fresh ones/,
     );
     expect(error.message).not.toContain(expired.secretAccessKey);
     expect(error.message).not.toContain('token/with+chars=');
