@@ -17,6 +17,7 @@ import { parentLocation, type Row } from '@/utils/listing';
 import type { Profile } from '@/utils/profile';
 import { signObject } from '@/utils/sign-object';
 import { BrowseView } from './BrowseView';
+import { HostAccessNotice } from './HostAccessNotice';
 import { ObjectPanel, type PickedObject } from './ObjectPanel';
 
 interface BrowserProps {
@@ -131,6 +132,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
     );
   return (
     <>
+      <HostAccessNotice endpoint={profile.endpoint} />
       {notice && (
         <p class={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}

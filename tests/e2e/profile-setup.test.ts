@@ -134,6 +134,12 @@ describe('saving a profile for a host the browser must allow', () => {
     // The popup closes with the prompt; opened again, Profiles tells why listing fails, with a way to ask.
     await popup.page.close();
     popup = await PopupPage.open(extension.context, extension.id);
+    // It opens on the new profile's buckets, which say so above the listing.
+    await expect
+      .poll(() =>
+        popup.page.getByRole('status').filter({ hasText: 'must allow this extension' }).textContent(),
+      )
+      .toContain(`To list buckets at ${FAR_HOST}`);
     await popup.page.getByRole('button', { name: 'Profiles' }).click();
     const entry = popup.page.getByRole('region', { name: 'Profiles' }).getByRole('listitem').filter({
       hasText: 'far away',

@@ -1,0 +1,59 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { hasHostAccess, hostOrigins, hostsOf, requestHostAccess } from '@/utils/adapters/host-permission';
+
+type Access = 'missing' | 'asking' | 'refused';
+
+/**
+ * For a custom endpoint the browser has not let the extension reach: says that listing needs it (signing does
+ * not), with a button that asks. Nothing when access is granted or not needed (AWS, loopback). It follows
+ * grants and removals made anywhere (the extension's site settings, another page).
+ */
+export function HostAccessNotice({ endpoint }: { endpoint: string | undefined }): JSX.Element | null {
+  let needed = false;
+  try {
+    needed = hostOrigins([endpoint]).length > 0;
+  } catch {
+    // Not a valid endpoint yet (still being typed): nothing to ask for.
+  }
+  const [access, setAccess] = useState<Access | undefined>(undefined);
+  useEffect(() => {
+    setAccess(undefined);
+    if (!needed) return;
+    let live = true;
+    const check = (): void => {
+      void hasHostAccess([endpoint]).then((granted) => {
+        if (live) setAccess((current) => (granted ? undefined : (current ?? 'missing')));
+      });
+    };
+    check();
+    browser.permissions.onAdded?.addListener(check);
+    browser.permissions.onRemoved?.addListener(check);
+    return () => {
+      live = false;
+      browser.permissions.onAdded?.removeListener(check);
+      browser.permissions.onRemoved?.removeListener(check);
+    };
+  }, [endpoint, needed]);
+
+  if (!needed || !endpoint || access === undefined) return null;
+  const host = hostsOf([endpoint]);
+  const ask = (): void => {
+    // The request is the first thing the click does: Firefox prompts only then.
+    const answer = requestHostAccess([endpoint]);
+    setAccess('asking');
+    void answer.then((result) => setAccess(result === 'refused' ? 'refused' : undefined));
+  };
+  return (
+    <p class="warning" role="status">
+      {access === 'refused'
+        ? `The browser did not grant access to ${host}. `
+        : `To list buckets at ${host}, the browser must allow this extension to reach it. `}
+      Links are signed without it.{' '}
+      <button type="button" class="link" disabled={access === 'asking'} onClick={ask}>
+        {access === 'asking' ? 'Waiting for the browser…' : `Allow access to ${host}`}
+      </button>
+    </p>
+  );
+}
