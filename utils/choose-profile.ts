@@ -2,7 +2,8 @@ import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
 import type { S3ObjectRef } from './parse-s3-url';
 import type { Profile } from './profile';
-import { type AwsPartition, type KnownEndpoint, partitionOf } from './s3-hosts';
+import { type AwsPartition, partitionOf } from './region';
+import type { KnownEndpoint } from './s3-hosts';
 
 /** What tips the choice when several profiles sign for the same store. */
 export interface ChoiceHints {

@@ -11,16 +11,14 @@ import {
   splitRawUrl,
   toUrl,
 } from './raw-url';
-import { isSigningRegion } from './region';
+import { type AwsPartition, isSigningRegion, partitionOf } from './region';
 import {
-  type AwsPartition,
   accessPointError,
   awsHost,
   type HostInfo,
   type KnownEndpoint,
   knownEndpointHost,
   notS3Error,
-  partitionOf,
   REGION_RE,
   r2Host,
 } from './s3-hosts';

@@ -5,3 +5,13 @@
 export function isSigningRegion(name: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name);
 }
+
+/** An AWS partition: keys of one do not sign in another. */
+export type AwsPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
+
+/** The partition a region belongs to: China (cn-*), GovCloud (us-gov-*), or the standard one. */
+export function partitionOf(region: string): AwsPartition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}

@@ -2,6 +2,7 @@ import type { BucketRules } from './bucket-name';
 import { canonicalSegment, type Endpoint, parseEndpoint } from './endpoint';
 import { PresignError } from './errors';
 import type { AwsVariant } from './parse-s3-url';
+import { type AwsPartition, partitionOf } from './region';
 
 // Which S3 service a host name belongs to: AWS (with region and variant), Cloudflare R2, or one of the user's
 // custom endpoints; and the hosts that look like S3 but cannot take a signed link.
@@ -14,14 +15,6 @@ export const REGION_RE = new RegExp(`^${REGION}$`);
  * AWS's partitions: separate clouds with their own hosts, accounts and keys. Keys of one never sign for another,
  * and a bucket name in one is not the same bucket in another.
  */
-export type AwsPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
-
-/** The partition a region belongs to: China (cn-*), GovCloud (us-gov-*), or the standard one. */
-export function partitionOf(region: string): AwsPartition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
 
 /** What the host tells us before the path is read. */
 export interface HostInfo {
