@@ -69,7 +69,7 @@ export function explainNetworkError(
   if (context.hostAccess === false) {
     return {
       code: 'host-permission',
-      message: `The extension is not allowed to reach ${host}, so it cannot list it (links can still be signed). Save the profile again and choose Allow, or allow the site in the extension's settings.`,
+      message: `The extension is not allowed to reach ${host}, so it cannot list it (links can still be signed). Choose “Allow access to ${host}” to let it, or allow the site in the extension's settings.`,
     };
   }
   if (!context.endpoint) {

@@ -140,6 +140,10 @@ describe('saving a profile for a host the browser must allow', () => {
         popup.page.getByRole('status').filter({ hasText: 'must allow this extension' }).textContent(),
       )
       .toContain(`To list buckets at ${FAR_HOST}`);
+    // The failed listing says why: the browser, not the server (the request got no answer at all).
+    await expect
+      .poll(() => popup.alert.textContent())
+      .toContain(`The extension is not allowed to reach ${FAR_HOST}`);
     await popup.page.getByRole('button', { name: 'Profiles' }).click();
     const entry = popup.page.getByRole('region', { name: 'Profiles' }).getByRole('listitem').filter({
       hasText: 'far away',

@@ -357,7 +357,7 @@ describe('explainS3Error: no answer at all', () => {
   it('says host permission when the caller knows the browser refused it', () => {
     const result = explained(new TypeError('Failed to fetch'), { ...RADOSGW, hostAccess: false });
     expect(result.code).toBe('host-permission');
-    expect(result.message).toContain('choose Allow');
+    expect(result.message).toContain('Choose “Allow access to 127.0.0.1:7480”');
   });
 
   it('speaks of the internet connection, not CORS, for AWS', () => {

@@ -2,6 +2,7 @@ import { HeadBucketCommand, ListBucketsCommand, ListObjectsV2Command, S3Client }
 import type { Profile } from '../profile';
 import { expiredSession, explainS3Error, S3AccessError, type S3Action } from '../s3-errors';
 import { fieldOf } from '../s3-errors-shape';
+import { hasHostAccess } from './host-permission';
 import { listingDecoder } from './s3-browser-keys';
 import { listKeyVersions, type VersionEntry } from './s3-browser-versions';
 
@@ -52,7 +53,10 @@ export interface S3BrowserOptions {
   signal?: AbortSignal | undefined;
   /** Milliseconds the SDK adds to the local clock when signing (tests use it to fake a wrong clock). */
   systemClockOffset?: number;
-  /** Asked only when a request got no answer, to tell "no access to the host" from "host down". */
+  /**
+   * Asked only when a request got no answer, to tell "no access to the host" from "host down"; by default the
+   * browser's permissions for the profile's endpoint.
+   */
   hostAccess?: () => Promise<boolean>;
   /** The clock that decides whether temporary credentials have expired. */
   now?: () => Date;
@@ -116,10 +120,9 @@ export function createS3Browser(profile: Profile, options: S3BrowserOptions = {}
       return await send(client);
     } catch (error) {
       const answered = typeof fieldOf(fieldOf(error, '$metadata'), 'httpStatusCode') === 'number';
-      const hostAccess =
-        options.hostAccess && !answered && !signal?.aborted
-          ? await options.hostAccess().catch(() => undefined)
-          : undefined;
+      // No answer at all: was the host out of reach, or did the browser keep the extension from it?
+      const askAccess = options.hostAccess ?? (() => hasHostAccess([profile.endpoint]));
+      const hostAccess = !answered && !signal?.aborted ? await askAccess().catch(() => undefined) : undefined;
       throw explainS3Error(error, {
         ...context,
         region,
