@@ -26,8 +26,11 @@ export function ShortcutList(): JSX.Element {
   }, []);
 
   const change = (): void => {
-    // Chrome lets an extension open its own shortcuts page; Firefox keeps it in the add-ons manager.
-    void browser.tabs.create({ url: IS_FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts' });
+    // Chrome lets an extension open its own shortcuts page. Firefox refuses about: URLs in tabs.create, but
+    // (from Firefox 137; the manifest asks for 142) opens its Manage Extension Shortcuts page itself.
+    const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    if (IS_FIREFOX && commands.openShortcutSettings) void commands.openShortcutSettings();
+    else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
   };
 
   return (
