@@ -12,6 +12,9 @@ import { s3Client } from './s3-client.mjs';
 
 const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
 const BUCKET = 'demo-bucket';
+/** Set once started; stop() closes what exists (a failed build stops before either does). */
+let chromium;
+let server;
 
 const missing = radosgwMissing();
 if (missing) {
@@ -57,7 +60,7 @@ const page = `<!doctype html><meta charset="utf-8"><title>S3 Presign demo</title
   .join('')}
 </ul>
 <p><code>s3://${BUCKET}/invoices/2026/INV-0042 ACME.pdf</code>: browsers offer no menu on <code>s3://</code> links; paste it into the popup’s <i>Paste a link</i> (an AWS profile signs it).</p>`;
-const server = createServer((_request, response) => {
+server = createServer((_request, response) => {
   response.setHeader('content-type', 'text/html; charset=utf-8');
   response.end(page);
 });
@@ -65,7 +68,6 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const pageUrl = `http://127.0.0.1:${server.address().port}/`;
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-let chromium;
 const noBrowser = hasDisplay ? chromiumMissing() : 'No display here, so no browser window can open.';
 if (noBrowser) {
   console.log(`\n${noBrowser}`);
@@ -121,7 +123,7 @@ console.log(`  demo page   ${pageUrl}\n\nCtrl+C stops everything.`);
 
 async function stop(code) {
   await chromium?.close();
-  server.close();
+  server?.close();
   await s3.stop();
   process.exit(code);
 }

@@ -3,7 +3,7 @@
 // Under CI=true a missing radosgw or Chromium fails the run; elsewhere it skips those stages with one line
 // saying how to install them, and the run still exits non-zero so nothing passes by being skipped.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumMissing } from './chromium.mjs';
 import { radosgwMissing } from './radosgw.mjs';
 
@@ -52,6 +52,8 @@ for (const stage of stages) {
     continue;
   }
   console.log(`\n▶ ${stage.name}: ${stage.command.join(' ')}`);
+  // An earlier run's report must not be counted if this run dies before writing its own.
+  if (stage.report) rmSync(`.tmp/vitest-${stage.report}.json`, { force: true });
   const started = performance.now();
   const run = spawnSync(stage.command[0], stage.command.slice(1), { stdio: 'inherit' });
   const seconds = (performance.now() - started) / 1000;
