@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { useBrowseState } from '@/components/hooks/browse-state';
 import { useEscapeUp } from '@/components/hooks/use-escape-up';
 import { type Location, useListing } from '@/components/hooks/use-listing';
+import { rememberBucketProfile } from '@/utils/adapters/bucket-profiles';
 import {
-  bucketProfilesItem,
   bucketRegionsItem,
   lastPickedItem,
   type Preferences,
@@ -32,8 +32,6 @@ function startAt(profile: Profile, preferences: Preferences): Location {
 
 /** Remembers what the user picked: for the shortcut (last object) and the menu (which profile signs this bucket). */
 async function remember(profile: Profile, object: PickedObject, versionId?: string): Promise<void> {
-  const address = bucketKey(profile.endpoint, object.bucket, profile.region);
-  const map = await bucketProfilesItem.getValue();
   await Promise.all([
     lastPickedItem.setValue({
       profileId: profile.id,
@@ -42,7 +40,7 @@ async function remember(profile: Profile, object: PickedObject, versionId?: stri
       ...(versionId ? { versionId } : {}),
       pickedAt: new Date().toISOString(),
     }),
-    map[address] === profile.id ? undefined : bucketProfilesItem.setValue({ ...map, [address]: profile.id }),
+    rememberBucketProfile(profile, object.bucket),
   ]);
 }
 
@@ -57,6 +55,8 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   const browse = useBrowseState(`${location.bucket}/${location.prefix}`);
 
   const go = (next: Location): void => {
+    // Opening a bucket with this profile is choosing it for the bucket: the menu and shortcut follow.
+    if (next.bucket && next.bucket !== location.bucket) void rememberBucketProfile(profile, next.bucket);
     setLocation(next);
     setNotice(undefined);
     void preferencesItem.getValue().then((current) =>

@@ -95,6 +95,11 @@ describe('the popup', () => {
     await popup.open(bucket);
     await popup.row('big/').waitFor();
     expect(await popup.renderedNames()).toEqual(['big/', 'invoices/', 'readme.md']);
+    // Opening the bucket with this profile chose it for the bucket: the menu and the shortcut sign with it.
+    const { profiles, bucketProfiles } = await extension.worker.evaluate(() =>
+      chrome.storage.local.get(['profiles', 'bucketProfiles']),
+    );
+    expect(bucketProfiles).toEqual({ [`${s3.endpoint}|${bucket}`]: (profiles as { id: string }[])[0]?.id });
     await popup.open('big/');
     await expect.poll(() => popup.status.textContent()).toMatch(/1,000 items · more on the server/);
     expect((await popup.renderedNames()).length).toBeLessThanOrEqual(40);

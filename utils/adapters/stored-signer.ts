@@ -1,6 +1,6 @@
-import { bucketKey } from '../choose-profile';
 import type { HttpMethod } from '../presign';
 import { type SignedLink, type SigningState, signLink } from '../sign-link';
+import { rememberBucketProfile } from './bucket-profiles';
 import {
   bucketProfilesItem,
   bucketRegionsItem,
@@ -55,8 +55,5 @@ export async function signWithStoredProfiles(request: {
 /** Records the profile that just signed for a bucket: when several could, the next gesture picks it again. */
 export async function rememberSigner(link: SignedLink): Promise<void> {
   const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === link.profileId);
-  if (!profile) return;
-  const address = bucketKey(profile.endpoint, link.bucket, profile.region);
-  const map = await bucketProfilesItem.getValue();
-  if (map[address] !== profile.id) await bucketProfilesItem.setValue({ ...map, [address]: profile.id });
+  if (profile) await rememberBucketProfile(profile, link.bucket);
 }
