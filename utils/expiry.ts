@@ -15,7 +15,7 @@ export const EXPIRY_PRESETS = [
 export const DEFAULT_EXPIRES_IN = 3_600;
 
 export interface ExpiryWarning {
-  code: 'clamped-to-credentials';
+  code: 'clamped-to-credentials' | 'session-end-unknown';
   message: string;
 }
 
@@ -106,16 +106,30 @@ export function checkExpiresIn(seconds: number, shown = `${seconds} seconds`): n
   return seconds;
 }
 
+/** Said when temporary credentials sign but their end is not known: the shown expiry may be too late. */
+const SESSION_END_UNKNOWN: ExpiryWarning = {
+  code: 'session-end-unknown',
+  message:
+    'Temporary credentials (a session token) sign this link, and when they expire is not known: the link stops working when they do, possibly before the time shown. Add their expiration to the profile to see the real end.',
+};
+
 /**
  * Decides how long a link signed `now` may last: the request, cut to the end of temporary credentials when
- * that end is known (a link never outlives the session that signed it), with a warning saying so.
+ * that end is known (a link never outlives the session that signed it), with a warning saying so. `temporary`
+ * (a session token signs) with no known end gets a warning that the end shown may come later than the real one.
  */
-export function resolveExpiry(requested: number, now: Date, credentialsExpireAt?: Date): ResolvedExpiry {
+export function resolveExpiry(
+  requested: number,
+  now: Date,
+  credentialsExpireAt?: Date,
+  temporary = false,
+): ResolvedExpiry {
   const expiresIn = checkExpiresIn(requested);
   // X-Amz-Date has whole seconds, so the link's life is counted from the second the signer writes.
   const signedAt = Math.floor(now.getTime() / 1000) * 1000;
   if (credentialsExpireAt === undefined) {
-    return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings: [] };
+    const warnings = temporary ? [SESSION_END_UNKNOWN] : [];
+    return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings };
   }
   const left = Math.floor((credentialsExpireAt.getTime() - signedAt) / 1000);
   if (left < MIN_EXPIRES_IN) {

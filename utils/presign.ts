@@ -91,7 +91,12 @@ export async function presign(input: PresignInput): Promise<PresignResult> {
   const region = checkRegion(input.region ?? 'us-east-1');
   const userParams = userQuery(input);
   const target = locate(input, region);
-  const expiry = resolveExpiry(input.expiresIn, input.now, credentials.expiration);
+  const expiry = resolveExpiry(
+    input.expiresIn,
+    input.now,
+    credentials.expiration,
+    Boolean(credentials.sessionToken),
+  );
 
   const host = target.port === undefined ? target.hostname : `${target.hostname}:${target.port}`;
   // Only host (and a PUT's Content-Type when asked) is signed, and the payload is UNSIGNED-PAYLOAD with no

@@ -218,6 +218,23 @@ describe('temporary (STS) credentials', () => {
     expect((await rawRequest(result.url)).status).toBe(200);
   });
 
+  it('with no known end, keeps the asked expiry and warns that the session may end the link first', async () => {
+    const { accessKeyId, secretAccessKey, sessionToken, endpoint } = session();
+    const result = await presign({
+      credentials: { accessKeyId, secretAccessKey, sessionToken },
+      region: s3.region,
+      endpoint,
+      bucket,
+      key: 'plain.txt',
+      method: 'GET',
+      expiresIn: 604_800,
+      now: new Date(),
+    });
+    expect(result.expiresIn).toBe(604_800);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['session-end-unknown']);
+    expect((await rawRequest(result.url)).status).toBe(200);
+  });
+
   it('a tampered session token is refused', async () => {
     const url = new URL(await signWithSession());
     const token = url.searchParams.get('X-Amz-Security-Token') as string;

@@ -86,6 +86,16 @@ describe('resolveExpiry', () => {
     expect(resolveExpiry(3_600, NOW, new Date('2026-11-22T11:00:00Z')).warnings).toEqual([]);
   });
 
+  it('warns when temporary credentials of unknown end sign, and not for long-term keys', () => {
+    const temporary = resolveExpiry(604_800, NOW, undefined, true);
+    expect(temporary.expiresIn).toBe(604_800);
+    expect(temporary.warnings.map((warning) => warning.code)).toEqual(['session-end-unknown']);
+    expect(temporary.warnings[0]?.message).toMatch(/possibly before the time shown/);
+    expect(resolveExpiry(604_800, NOW, undefined, false).warnings).toEqual([]);
+    // A known end says the real one instead.
+    expect(resolveExpiry(60, NOW, new Date('2026-11-22T11:00:00Z'), true).warnings).toEqual([]);
+  });
+
   it('clamps to temporary credentials and says until when', () => {
     const result = resolveExpiry(604_800, NOW, new Date('2026-11-22T10:45:00Z'));
     expect(result.expiresIn).toBe(2_700);
