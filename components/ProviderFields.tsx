@@ -1,10 +1,12 @@
 import type { JSX } from 'preact';
 import {
+  endpointRegion,
   type ProviderId,
   type ProviderInput,
   type ProviderInputs,
   providerById,
   R2_JURISDICTIONS,
+  r2JurisdictionOf,
 } from '@/utils/providers';
 import { Field } from './Field';
 
@@ -25,6 +27,19 @@ const LABELS: Record<ProviderInput, string> = {
 /** The few inputs a store needs (R2: account id; Wasabi, B2, Spaces: region; MinIO/Ceph: endpoint and region). */
 export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFieldsProps): JSX.Element {
   const { needs, regions } = providerById(provider);
+  // An R2 URL pasted as the account ID names its jurisdiction: the dropdown follows it.
+  const input = (name: ProviderInput, value: string): void => {
+    onInput(name, value);
+    const jurisdiction = name === 'accountId' ? r2JurisdictionOf(value) : undefined;
+    if (jurisdiction !== undefined && jurisdiction !== (inputs.jurisdiction ?? '')) {
+      onInput('jurisdiction', jurisdiction);
+    }
+  };
+  // A custom endpoint of a known store (Wasabi, B2, Spaces, R2) signs for the region it names unless one is typed.
+  const regionPlaceholder =
+    (provider === 'custom' ? endpointRegion(inputs.endpoint ?? '') : undefined) ??
+    regions?.[0] ??
+    'us-east-1';
   return (
     <>
       {needs.map((name) => (
@@ -34,7 +49,7 @@ export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFi
               <select
                 id={id}
                 value={inputs.jurisdiction ?? ''}
-                onChange={(event) => onInput(name, event.currentTarget.value)}
+                onChange={(event) => input(name, event.currentTarget.value)}
               >
                 <option value="">Default</option>
                 {R2_JURISDICTIONS.map((jurisdiction) => (
@@ -55,13 +70,13 @@ export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFi
                     name === 'endpoint'
                       ? 'https://minio.example.com:9000'
                       : name === 'region'
-                        ? (regions?.[0] ?? 'us-east-1')
+                        ? regionPlaceholder
                         : ''
                   }
                   value={inputs[name] ?? ''}
                   aria-invalid={invalid}
                   aria-describedby={describedBy}
-                  onInput={(event) => onInput(name, event.currentTarget.value)}
+                  onInput={(event) => input(name, event.currentTarget.value)}
                 />
                 {name === 'region' && regions && (
                   <datalist id={`${id}-list`}>

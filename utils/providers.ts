@@ -1,8 +1,8 @@
 import { normalizeEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import { cleanPasted } from './profile-draft';
+import { isAwsRegion, isScopeRegion } from './providers-region';
 import { toUrl } from './raw-url';
-import { isSigningRegion } from './region';
 
 // Presets for the setup form: each store's endpoint, region and addressing style follow from one or two
 // values the user can copy from that store's console. Region lists are suggestions for the form, not a
@@ -16,7 +16,10 @@ export interface ProviderInputs {
   accountId?: string;
   region?: string;
   endpoint?: string;
+  /** R2: undefined until picked; '' or 'default' for the default jurisdiction. */
   jurisdiction?: string;
+  /** Not shown: a Spaces profile's signing region kept on edit when it is not the endpoint's (us-east-1). */
+  signingRegion?: string;
 }
 
 /** The profile fields a preset fills in; endpoint '' means AWS itself. */
@@ -128,9 +131,17 @@ const R2_HOST = /^(?:.+\.)?([0-9a-f]{32})(?:\.([a-z]+))?\.r2\.cloudflarestorage\
 
 type RegionalId = 'wasabi' | 'b2' | 'spaces';
 
+interface Regional {
+  host: RegExp;
+  shape: RegExp;
+  endpoint: (region: string) => string;
+  /** A signing region the store accepts on every endpoint, kept when a profile already signs with it. */
+  anyEndpoint?: string;
+}
+
 // Stores whose endpoint follows from the region. Shapes are checked so a typo fails here rather than as a DNS
 // error on the first link.
-const REGIONAL: Record<RegionalId, { host: RegExp; shape: RegExp; endpoint: (region: string) => string }> = {
+const REGIONAL: Record<RegionalId, Regional> = {
   wasabi: {
     host: /^(?:.+\.)?s3\.(?:([a-z0-9-]+)\.)?wasabisys\.com$/,
     shape: /^[a-z]{2}-[a-z]+-\d+$/,
@@ -145,6 +156,8 @@ const REGIONAL: Record<RegionalId, { host: RegExp; shape: RegExp; endpoint: (reg
     host: /^(?:.+\.)?([a-z0-9-]+)\.digitaloceanspaces\.com$/,
     shape: /^[a-z]{3}\d$/,
     endpoint: (region) => `https://${region}.digitaloceanspaces.com`,
+    // DigitalOcean's own SDK examples sign for us-east-1 whatever the Space's region.
+    anyEndpoint: 'us-east-1',
   },
 };
 
@@ -154,17 +167,37 @@ function hostOf(text: string): string {
   return toUrl(withScheme)?.hostname.toLowerCase() ?? '';
 }
 
-/** A region typed as such, or taken from a pasted endpoint of this provider (Wasabi's bare host is us-east-1). */
-function regionInput(raw: string | undefined, host: RegExp): string {
-  const text = cleanPasted(raw ?? '').toLowerCase();
-  const match = host.exec(hostOf(text));
-  return match ? (match[1] ?? 'us-east-1') : text;
+/** The region a host of this provider names (Wasabi's bare s3.wasabisys.com is us-east-1); undefined if not its host. */
+function hostRegion(host: string, pattern: RegExp): string | undefined {
+  const match = pattern.exec(host);
+  return match ? (match[1] ?? 'us-east-1') : undefined;
 }
 
-function regionSettings(id: RegionalId, raw: string | undefined): ProviderSettings | ProviderError {
+/** A region typed as such, or taken from a pasted endpoint of this provider. */
+function regionInput(raw: string | undefined, host: RegExp): string {
+  const text = cleanPasted(raw ?? '').toLowerCase();
+  return hostRegion(hostOf(text), host) ?? text;
+}
+
+/**
+ * The region a known store's endpoint signs for (R2: auto), for a custom endpoint given without one; undefined
+ * for hosts no preset knows.
+ */
+export function endpointRegion(endpoint: string): string | undefined {
+  const host = hostOf(cleanPasted(endpoint));
+  if (!host) return undefined;
+  if (R2_HOST.test(host)) return 'auto';
+  for (const { host: pattern } of Object.values(REGIONAL)) {
+    const region = hostRegion(host, pattern);
+    if (region) return region;
+  }
+  return undefined;
+}
+
+function regionSettings(id: RegionalId, inputs: ProviderInputs): ProviderSettings | ProviderError {
   const { label, regions } = providerById(id);
-  const { host, shape, endpoint } = REGIONAL[id];
-  const region = regionInput(raw, host);
+  const { host, shape, endpoint, anyEndpoint } = REGIONAL[id];
+  const region = regionInput(inputs.region, host);
   const examples = regions?.slice(0, 3).join(', ') ?? '';
   if (!region) return { field: 'region', error: `Pick the bucket’s ${label} region, e.g. ${examples}.` };
   if (!shape.test(region)) {
@@ -173,7 +206,16 @@ function regionSettings(id: RegionalId, raw: string | undefined): ProviderSettin
       error: `That is not a ${label} region: they look like ${examples}. Copy it from the bucket’s endpoint.`,
     };
   }
-  return { endpoint: endpoint(region), region, forcePathStyle: true };
+  const signing = anyEndpoint && inputs.signingRegion === anyEndpoint ? anyEndpoint : region;
+  return { endpoint: endpoint(region), region: signing, forcePathStyle: true };
+}
+
+const JURISDICTION_NAMES: Record<string, string> = { '': 'Default', eu: 'EU', fedramp: 'FedRAMP' };
+
+/** The jurisdiction in an R2 URL pasted as the account ID ('' for the default one); undefined if no R2 URL. */
+export function r2JurisdictionOf(accountId: string): string | undefined {
+  const fromUrl = R2_HOST.exec(hostOf(cleanPasted(accountId).toLowerCase()));
+  return fromUrl ? (fromUrl[2] ?? '') : undefined;
 }
 
 function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
@@ -181,7 +223,10 @@ function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
   // The R2 dashboard shows the whole S3 API URL next to the account ID; either may be pasted.
   const fromUrl = R2_HOST.exec(hostOf(text));
   const accountId = fromUrl?.[1] ?? text;
-  const jurisdiction = cleanPasted(inputs.jurisdiction ?? fromUrl?.[2] ?? '').toLowerCase();
+  const picked =
+    inputs.jurisdiction === undefined ? undefined : cleanPasted(inputs.jurisdiction).toLowerCase();
+  const chosen = picked === 'default' ? '' : picked;
+  const fromPaste = fromUrl ? (fromUrl[2] ?? '') : undefined;
   if (!accountId) {
     return {
       field: 'accountId',
@@ -194,17 +239,26 @@ function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
       error: 'An R2 account ID is 32 hex characters (0-9, a-f): copy it from R2 → Account details.',
     };
   }
-  if (
-    jurisdiction &&
-    jurisdiction !== 'default' &&
-    !(R2_JURISDICTIONS as readonly string[]).includes(jurisdiction)
-  ) {
+  for (const [field, value] of [
+    ['jurisdiction', chosen],
+    ['accountId', fromPaste],
+  ] as const) {
+    if (value === undefined || Object.hasOwn(JURISDICTION_NAMES, value)) continue;
     return {
-      field: 'jurisdiction',
+      field,
       error: `An R2 jurisdiction is ${R2_JURISDICTIONS.join(' or ')}; leave it empty for buckets in the default one.`,
     };
   }
-  const label = jurisdiction && jurisdiction !== 'default' ? `.${jurisdiction}` : '';
+  // The pasted URL and the dropdown must agree: either alone could be stale, so neither silently wins.
+  if (fromPaste !== undefined && chosen !== undefined && chosen !== fromPaste) {
+    const name = JURISDICTION_NAMES[fromPaste] as string;
+    return {
+      field: 'jurisdiction',
+      error: `The pasted URL is in the ${fromPaste ? name : 'default'} jurisdiction: pick ${name} here, or paste the account ID alone.`,
+    };
+  }
+  const jurisdiction = fromPaste ?? chosen ?? '';
+  const label = jurisdiction ? `.${jurisdiction}` : '';
   return {
     endpoint: `https://${accountId}${label}.r2.cloudflarestorage.com`,
     region: 'auto',
@@ -226,9 +280,14 @@ function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderErro
       error: isPresignError(error) ? error.message : 'This endpoint is not a valid URL.',
     };
   }
-  const region = cleanPasted(inputs.region ?? '') || 'us-east-1';
-  if (!isSigningRegion(region)) {
-    return { field: 'region', error: 'Write a region like us-east-1, the default of MinIO and Ceph.' };
+  // A known store's endpoint names its region; other servers mostly sign for us-east-1.
+  const region = cleanPasted(inputs.region ?? '') || (endpointRegion(endpoint) ?? 'us-east-1');
+  if (!isScopeRegion(region)) {
+    return {
+      field: 'region',
+      error:
+        'Write the region with letters, digits, - and _ only: us-east-1 unless the server sets one (MinIO’s site region, Ceph’s zone group).',
+    };
   }
   return { endpoint, region, forcePathStyle: true };
 }
@@ -237,9 +296,13 @@ function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderErro
 export function applyProvider(id: ProviderId, inputs: ProviderInputs): ProviderSettings | ProviderError {
   switch (id) {
     case 'aws': {
-      const region = cleanPasted(inputs.region ?? '') || 'us-east-1';
-      if (!isSigningRegion(region))
-        return { field: 'region', error: 'Write the bucket’s AWS region, like us-east-1 or eu-west-3.' };
+      const region = cleanPasted(inputs.region ?? '').toLowerCase() || 'us-east-1';
+      if (!isAwsRegion(region)) {
+        return {
+          field: 'region',
+          error: 'Write an AWS region like eu-west-3: the bucket’s, shown in the S3 console.',
+        };
+      }
       return { endpoint: '', region, forcePathStyle: false };
     }
     case 'r2':
@@ -247,7 +310,7 @@ export function applyProvider(id: ProviderId, inputs: ProviderInputs): ProviderS
     case 'wasabi':
     case 'b2':
     case 'spaces':
-      return regionSettings(id, inputs.region);
+      return regionSettings(id, inputs);
     case 'custom':
       return customSettings(inputs);
   }
@@ -269,17 +332,52 @@ export function detectProvider(endpoint: string | undefined): ProviderId {
   return 'custom';
 }
 
-/** The preset inputs that give back a stored profile's endpoint and region, to refill the form on edit. */
-export function providerInputs(profile: { endpoint?: string; region: string }): {
+/** The preset inputs a stored profile's endpoint names, before checking that they give it back. */
+function presetInputs(id: ProviderId, profile: { endpoint?: string; region: string }): ProviderInputs {
+  const host = hostOf(profile.endpoint?.trim() ?? '');
+  switch (id) {
+    case 'aws':
+      return { region: profile.region };
+    case 'r2': {
+      const [, accountId, jurisdiction] = R2_HOST.exec(host) ?? [];
+      return { accountId, ...(jurisdiction ? { jurisdiction } : {}) };
+    }
+    case 'wasabi':
+    case 'b2':
+    case 'spaces': {
+      // The region the endpoint names, not the signing region: imported profiles may sign for us-east-1.
+      const { anyEndpoint, host: pattern } = REGIONAL[id];
+      const region = hostRegion(host, pattern);
+      return {
+        region,
+        ...(anyEndpoint && profile.region === anyEndpoint ? { signingRegion: anyEndpoint } : {}),
+      };
+    }
+    case 'custom':
+      return { endpoint: profile.endpoint ?? '', region: profile.region };
+  }
+}
+
+/**
+ * The preset and inputs that give back a stored profile's endpoint, region and addressing, to refill the form
+ * on edit. A profile no preset reproduces exactly (a port, a path prefix, a bucket in the host, virtual-hosted
+ * addressing) opens as custom, so saving it unchanged keeps it as it is.
+ */
+export function providerInputs(profile: { endpoint?: string; region: string; forcePathStyle?: boolean }): {
   id: ProviderId;
   inputs: ProviderInputs;
 } {
   const id = detectProvider(profile.endpoint);
-  const host = hostOf(profile.endpoint?.trim() ?? '');
-  if (id === 'r2') {
-    const [, accountId, jurisdiction] = R2_HOST.exec(host) ?? [];
-    return { id, inputs: { accountId, ...(jurisdiction ? { jurisdiction } : {}) } };
-  }
-  if (id === 'custom') return { id, inputs: { endpoint: profile.endpoint ?? '', region: profile.region } };
-  return { id, inputs: { region: profile.region } };
+  const inputs = presetInputs(id, profile);
+  if (id === 'aws' || id === 'custom') return { id, inputs };
+  const settings = applyProvider(id, inputs);
+  // Wasabi and B2 sign for the endpoint's region: a profile that signed for another one is moved to it, in view.
+  if (
+    !isProviderError(settings) &&
+    settings.endpoint === profile.endpoint &&
+    settings.forcePathStyle === (profile.forcePathStyle ?? settings.forcePathStyle) &&
+    (settings.region === profile.region || id === 'wasabi' || id === 'b2')
+  )
+    return { id, inputs };
+  return { id: 'custom', inputs: presetInputs('custom', profile) };
 }

@@ -165,12 +165,17 @@ describe('applyProvider', () => {
     ['custom', {}, 'endpoint', /S3 API’s URL/],
     ['custom', { endpoint: 'minio.example.com:9000' }, 'endpoint', /must start with http:\/\/ or https:\/\//],
     ['custom', { endpoint: 'https://minio.example.com?x=1' }, 'endpoint', /query string/],
-    ['custom', { endpoint: 'https://m.example.com', region: 'US East' }, 'region', /like us-east-1/],
+    [
+      'custom',
+      { endpoint: 'https://m.example.com', region: 'US East' },
+      'region',
+      /letters, digits, - and _/,
+    ],
     ['wasabi', {}, 'region', /Pick the bucket’s Wasabi region, e\.g\. us-east-1/],
     ['wasabi', { region: 'frankfurt' }, 'region', /not a Wasabi region/],
     ['b2', { region: 'us-west-4' }, 'region', /not a Backblaze B2 region: they look like us-west-000/],
     ['spaces', { region: 'new-york' }, 'region', /not a DigitalOcean Spaces region: they look like nyc3/],
-    ['aws', { region: 'Frankfurt' }, 'region', /AWS region, like us-east-1/],
+    ['aws', { region: 'Frankfurt' }, 'region', /Write an AWS region like eu-west-3/],
   ] as [ProviderId, ProviderInputs, string, RegExp][])('%s %j: explains %s', (id, inputs, field, message) => {
     const result = applyProvider(id, inputs);
     expect(isProviderError(result)).toBe(true);
