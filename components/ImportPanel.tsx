@@ -1,8 +1,16 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { importSummary, previewImport } from '@/utils/import-credentials';
+import { useRef, useState } from 'preact/hooks';
+import { profilesItem } from '@/utils/adapters/storage';
+import {
+  type ImportEntry,
+  importSummary,
+  type PreviewEntry,
+  previewImport,
+} from '@/utils/import-credentials';
 import type { Profile } from '@/utils/profile';
 import { describeProfile } from '@/utils/profile';
+import { bucketInEndpoint } from '@/utils/profile-draft';
+import { useStored } from './hooks/use-stored';
 
 interface ImportPanelProps {
   /** Call it first thing in the click: it asks the browser for host access, which needs the click. */
@@ -14,10 +22,38 @@ interface ImportPanelProps {
   error?: string | undefined;
 }
 
+/** What the preview says of an import that updates a stored profile. */
+function replacesText(entry: PreviewEntry): string {
+  const replaces = entry.replaces;
+  if (!replaces) return '';
+  return replaces.by === 'name'
+    ? `replaces profile “${replaces.name}” (new keys; its other settings kept unless pasted):`
+    : `replaces profile “${replaces.name}”, which has the same access key ID (its name and settings kept):`;
+}
+
+/** A bucket-like path on an imported endpoint, which the form would point out. */
+function endpointWarning(profile: Profile): string | undefined {
+  return profile.endpoint
+    ? bucketInEndpoint(profile.endpoint, profile.defaultBucket ?? '')?.message
+    : undefined;
+}
+
 /** Paste ~/.aws/credentials, ~/.aws/config or `aws configure export-credentials` output; preview; save the ready ones. */
 export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportPanelProps): JSX.Element {
   const [text, setText] = useState('');
-  const preview = text.trim() ? previewImport(text, new Date(), () => crypto.randomUUID()) : undefined;
+  // Stored profiles: an import with the name (or key ID) of one updates it rather than adding a second.
+  const existing = useStored(profilesItem);
+  // One id per pasted profile for the panel's life: a render (each keystroke) or a second Save after a failed
+  // one must not turn the same profile into a new one.
+  const ids = useRef(new Map<string, string>());
+  const idOf = (entry: ImportEntry): string => {
+    const known = ids.current.get(entry.section);
+    if (known) return known;
+    const id = crypto.randomUUID();
+    ids.current.set(entry.section, id);
+    return id;
+  };
+  const preview = text.trim() && existing ? previewImport(text, new Date(), idOf, existing) : undefined;
   const ready = preview?.entries.flatMap((entry) => (entry.profile ? [entry.profile] : [])) ?? [];
 
   return (
@@ -48,11 +84,14 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
           <ul class="import-preview">
             {preview.entries.map((entry) => (
               <li key={`${entry.section}:${entry.line}`} class={entry.profile ? 'ready' : 'needs-fixing'}>
-                <strong>{entry.section}</strong>{' '}
+                <strong>{entry.section}</strong> {entry.replaces && <span>{replacesText(entry)} </span>}
                 {entry.profile ? (
                   <span class="hint">{describeProfile(entry.profile)}</span>
                 ) : (
                   <span class="error">{Object.values(entry.errors).join(' ')}</span>
+                )}
+                {entry.profile && endpointWarning(entry.profile) && (
+                  <span class="warning"> {endpointWarning(entry.profile)}</span>
                 )}
               </li>
             ))}

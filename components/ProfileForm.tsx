@@ -4,7 +4,7 @@ import { saveFailure } from '@/utils/adapters/profile-store';
 import type { ProfileFormDraft } from '@/utils/adapters/storage';
 import { hostPermissionFor } from '@/utils/host-pattern';
 import type { Profile } from '@/utils/profile';
-import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
+import { bucketInEndpoint, EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
 import { buildProfile, type SetupErrors } from '@/utils/profile-setup';
 import { PROVIDERS, type ProviderId, providerById, providerInputs } from '@/utils/providers';
 import { ConnectionTest } from './ConnectionTest';
@@ -144,6 +144,12 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
 
   const candidate = buildProfile(draft, provider, inputs, id, new Date()).profile;
   const store = providerById(provider);
+  // Only the generic store takes an endpoint as typed: a path in it may be a bucket pasted by mistake. Saving is
+  // refused only when it is the default bucket (see validateDraft); otherwise this is a warning, as it shows.
+  const bucketInPath =
+    provider === 'custom' && !errors.endpoint
+      ? bucketInEndpoint(inputs.endpoint ?? '', draft.defaultBucket)
+      : undefined;
   return (
     <form class="stack" onSubmit={submit} noValidate aria-label={editing ? 'Edit profile' : 'Add a profile'}>
       <div class="panel-head">
@@ -199,6 +205,11 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           />
           Path-style addressing (bucket in the path; most S3-compatible stores need it)
         </label>
+      )}
+      {bucketInPath && (
+        <p class="warning" role="status">
+          {bucketInPath.message}
+        </p>
       )}
       {FIELDS.map((field) => (
         <Field

@@ -1,3 +1,4 @@
+import { normalizeEndpoint } from './endpoint';
 import { readExported } from './import-credentials/exported';
 import {
   type FoundProfile,
@@ -9,7 +10,15 @@ import {
 import { parseIni } from './import-credentials/ini';
 import { profilesFromIni } from './import-credentials/shared-config';
 import type { Profile } from './profile';
-import { type DraftErrors, EMPTY_DRAFT, type ProfileDraft, validateDraft } from './profile-draft';
+import {
+  cleanPasted,
+  type DraftErrors,
+  EMPTY_DRAFT,
+  EXPIRY_PASSED,
+  EXPIRY_WITHOUT_TOKEN,
+  type ProfileDraft,
+  validateDraft,
+} from './profile-draft';
 
 // Paste import for the profile form: whatever the user copied from a terminal or a file becomes one draft per
 // profile, shown for review before anything is saved. The readers are in ./import-credentials/.
@@ -32,8 +41,17 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-export type PreviewEntry = ImportEntry &
-  ({ profile: Profile; errors?: undefined } | { profile?: undefined; errors: DraftErrors });
+/** The stored profile an imported one updates in place, and what matched them. */
+export interface Replaces {
+  id: string;
+  name: string;
+  by: 'name' | 'accessKeyId';
+}
+
+export type PreviewEntry = ImportEntry & { replaces?: Replaces } & (
+    | { profile: Profile; errors?: undefined }
+    | { profile?: undefined; errors: DraftErrors }
+  );
 
 export interface ImportPreview {
   entries: PreviewEntry[];
@@ -124,39 +142,135 @@ function toDraft(found: FoundProfile): ProfileDraft {
   };
 }
 
-/**
- * Reads pasted credentials — ~/.aws/credentials and/or ~/.aws/config, `aws configure export-credentials`
- * output (JSON or shell variables), STS/IAM JSON, the IAM console's CSV — into one draft per profile.
- * Drafts are not validated here; problems say what was skipped and what to paste instead.
- */
-export function parseCredentialsImport(text: string): ImportResult {
+/** What was read, with each entry's profile as found (which settings the text gave). */
+function readImport(text: string): { found: [ImportEntry, FoundProfile][]; problems: ImportProblem[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const exported = readExported(lines);
   const ini = profilesFromIni(
     parseIni(lines.map((line, index) => (exported.claimed.has(index) ? undefined : line))),
   );
   const problems = [...exported.problems, ...ini.problems];
-  const entries: ImportEntry[] = [];
-  for (const found of mergeByName([...ini.profiles, ...exported.profiles])) {
-    if (hasKeys(found)) {
-      entries.push({ section: found.name, line: found.line, source: found.source, draft: toDraft(found) });
-      const shadowed = shadowedKeysProblem(found);
+  const found: [ImportEntry, FoundProfile][] = [];
+  for (const profile of mergeByName([...ini.profiles, ...exported.profiles])) {
+    if (hasKeys(profile)) {
+      found.push([
+        { section: profile.name, line: profile.line, source: profile.source, draft: toDraft(profile) },
+        profile,
+      ]);
+      const shadowed = shadowedKeysProblem(profile);
       if (shadowed) problems.push(shadowed);
-    } else problems.push(keylessProblem(found));
+    } else problems.push(keylessProblem(profile));
   }
-  if (entries.length === 0 && (problems.length === 0 || (!exported.recognised && !ini.recognised))) {
-    return { entries: [], problems: [{ message: NOTHING_TO_IMPORT }] };
+  if (found.length === 0 && (problems.length === 0 || (!exported.recognised && !ini.recognised))) {
+    return { found: [], problems: [{ message: NOTHING_TO_IMPORT }] };
   }
   problems.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-  return { entries, problems };
+  return { found, problems };
 }
 
-/** parseCredentialsImport, then validateDraft on each draft: the profile to save, or what to fix in it. */
-export function previewImport(text: string, now: Date, makeId: () => string): ImportPreview {
-  const { entries, problems } = parseCredentialsImport(text);
-  const checked = entries.map(
-    (entry): PreviewEntry => ({ ...entry, ...validateDraft(entry.draft, makeId(), now) }),
-  );
+/**
+ * Reads pasted credentials — ~/.aws/credentials and/or ~/.aws/config, `aws configure export-credentials`
+ * output (JSON or shell variables), STS/IAM JSON, the IAM console's CSV — into one draft per profile.
+ * Drafts are not validated here; problems say what was skipped and what to paste instead.
+ */
+export function parseCredentialsImport(text: string): ImportResult {
+  const { found, problems } = readImport(text);
+  return { entries: found.map(([entry]) => entry), problems };
+}
+
+/** Whether a pasted endpoint is the one a stored profile has (none pasted says nothing against it). */
+function sameEndpoint(found: FoundProfile, profile: Profile): boolean {
+  if (found.endpoint === undefined) return true;
+  try {
+    return normalizeEndpoint(found.endpoint) === (profile.endpoint ?? '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The stored profile an imported one takes the place of: the one with its name (keys imported again when they
+ * expire, as the app advises), else the one with its access key ID (the same keys pasted under another name),
+ * unless the paste gives another endpoint: one key can serve two stores (Ceph zones), kept as two profiles.
+ * Each stored profile is replaced by one import at most.
+ */
+function replacedProfile(
+  found: FoundProfile,
+  draft: ProfileDraft,
+  existing: readonly Profile[],
+  taken: ReadonlySet<string>,
+): { profile: Profile; by: 'name' | 'accessKeyId' } | undefined {
+  const free = existing.filter((profile) => !taken.has(profile.id));
+  const name = cleanPasted(draft.name);
+  const byName = free.find((profile) => profile.name === name);
+  if (byName) return { profile: byName, by: 'name' };
+  const keyId = cleanPasted(draft.accessKeyId);
+  const byKey = keyId
+    ? free.find((profile) => profile.accessKeyId === keyId && sameEndpoint(found, profile))
+    : undefined;
+  return byKey ? { profile: byKey, by: 'accessKeyId' } : undefined;
+}
+
+/**
+ * An imported draft over the profile it replaces: keys, token and expiry are the import's; name, region,
+ * endpoint, addressing and default bucket stay the stored ones unless the pasted text gave them.
+ */
+function draftOver(profile: Profile, draft: ProfileDraft, found: FoundProfile): ProfileDraft {
+  const givesEndpoint = found.endpoint !== undefined;
+  return {
+    ...draft,
+    name: profile.name,
+    region: found.region !== undefined ? draft.region : profile.region,
+    endpoint: givesEndpoint ? draft.endpoint : (profile.endpoint ?? ''),
+    forcePathStyle:
+      givesEndpoint || found.addressingStyle !== undefined ? draft.forcePathStyle : profile.forcePathStyle,
+    defaultBucket: profile.defaultBucket ?? '',
+  };
+}
+
+/** The form's messages about the expiry, said for a paste, which has no fields to update. */
+function importErrors(errors: DraftErrors): DraftErrors {
+  if (errors.sessionExpiration === EXPIRY_PASSED) {
+    return {
+      ...errors,
+      sessionExpiration:
+        'These temporary credentials have already expired: run `aws configure export-credentials` again and paste what it prints.',
+    };
+  }
+  if (errors.sessionExpiration === EXPIRY_WITHOUT_TOKEN) {
+    return {
+      ...errors,
+      sessionExpiration:
+        'These keys have an expiry but no session token: paste the token too (aws_session_token), or remove the expiry.',
+    };
+  }
+  return errors;
+}
+
+/**
+ * parseCredentialsImport, then validateDraft on each draft: the profile to save, or what to fix in it. An entry
+ * whose name (or access key ID) is one of the `existing` profiles' replaces it: same id, its settings kept.
+ * `makeId` gives the others their id; give the same entry the same id each time, or saving twice adds it twice.
+ */
+export function previewImport(
+  text: string,
+  now: Date,
+  makeId: (entry: ImportEntry) => string,
+  existing: readonly Profile[] = [],
+): ImportPreview {
+  const { found, problems } = readImport(text);
+  const taken = new Set<string>();
+  const checked = found.map(([entry, profile]): PreviewEntry => {
+    const replaced = replacedProfile(profile, entry.draft, existing, taken);
+    if (!replaced) {
+      const result = validateDraft(entry.draft, makeId(entry), now);
+      return { ...entry, ...(result.errors ? { errors: importErrors(result.errors) } : result) };
+    }
+    taken.add(replaced.profile.id);
+    const replaces = { id: replaced.profile.id, name: replaced.profile.name, by: replaced.by };
+    const result = validateDraft(draftOver(replaced.profile, entry.draft, profile), replaced.profile.id, now);
+    return { ...entry, replaces, ...(result.errors ? { errors: importErrors(result.errors) } : result) };
+  });
   const ready = checked.filter((entry) => entry.profile !== undefined).length;
   return { entries: checked, problems, ready, needsFixing: checked.length - ready };
 }

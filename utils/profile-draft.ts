@@ -1,5 +1,5 @@
 import { bucketNameProblem } from './bucket-name';
-import { normalizeEndpoint } from './endpoint';
+import { normalizeEndpoint, parseEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import type { Profile } from './profile';
 import { isSigningRegion } from './region';
@@ -31,11 +31,66 @@ export const EMPTY_DRAFT: ProfileDraft = {
   defaultBucket: '',
 };
 
+/** An expiry with no session token: permanent keys pasted over temporary ones, the old expiry left behind. */
+export const EXPIRY_WITHOUT_TOKEN =
+  'Clear the Session expires field: these keys have no session token (if they are temporary keys, paste their token too).';
+
+/** An expiry in the past: the keys did expire, or fresh ones were pasted without their new expiry. */
+export const EXPIRY_PASSED =
+  'That time has passed, so these temporary credentials have already expired. If you pasted fresh ones, update or clear the Session expires field; if not, get fresh ones.';
+
 /** Trims white space and one pair of quotes pasted around a value. */
 export function cleanPasted(value: string): string {
   const trimmed = value.trim();
   const quoted = /^(["'`])(.*)\1$/s.exec(trimmed);
   return (quoted ? (quoted[2] as string) : trimmed).trim();
+}
+
+/**
+ * Whether a value pasted as an access key ID is rather a secret access key. Key IDs may be 16 to 128 characters
+ * (GCS HMAC ids are 61, Oracle's are 40 hex), so length alone says nothing: a secret is also shaped like one.
+ * AWS, Ceph, Wasabi, DigitalOcean, GCS and Oracle secrets are 40+ base64 characters that mix lower case, upper
+ * case and digits, which no generated key ID does (they are upper case, or lower-case hex); R2's are 64 hex and
+ * IBM's 48 hex (R2 and IBM key IDs are 32 hex).
+ */
+export function looksLikeSecret(keyId: string): boolean {
+  if (keyId.length < 40) return false;
+  if (/[/+]/.test(keyId)) return true;
+  if (/^(?:[0-9a-f]{48}|[0-9a-f]{64})$/i.test(keyId)) return true;
+  return /^[A-Za-z0-9/+]+=*$/.test(keyId) && /[a-z]/.test(keyId) && /[A-Z]/.test(keyId) && /\d/.test(keyId);
+}
+
+/**
+ * A custom endpoint whose path is one segment that names a bucket: `https://minio.example.com/photos` makes every
+ * link `/photos/BUCKET/key`. A path prefix is legitimate (gateways serve S3 under `/s3`), so this only blocks
+ * when the segment is the default bucket (the links would name it twice, surely wrong); otherwise, when no
+ * default bucket is set and the segment is a valid bucket name, it is a warning for the form to show.
+ */
+export function bucketInEndpoint(
+  endpoint: string,
+  defaultBucket: string,
+): { message: string; blocks: boolean } | undefined {
+  let segments: string[];
+  try {
+    ({ segments } = parseEndpoint(cleanPasted(endpoint)));
+  } catch {
+    return undefined;
+  }
+  const [encoded] = segments;
+  if (segments.length !== 1 || encoded === undefined) return undefined;
+  const segment = decodeURIComponent(encoded);
+  const bucket = cleanPasted(defaultBucket);
+  if (bucket && segment === bucket) {
+    return {
+      blocks: true,
+      message: `The endpoint ends in /${segment}, the default bucket: remove it from the endpoint, or links would go to /${segment}/${segment}/….`,
+    };
+  }
+  if (bucket || bucketNameProblem(segment, 'strict')) return undefined;
+  return {
+    blocks: false,
+    message: `The endpoint ends in /${segment}: if that is a bucket, remove it from the endpoint and put it in Default bucket. Keep it if your store serves S3 under that path.`,
+  };
 }
 
 /** Checks a draft; returns the profile to store, or a message per field saying what to fix. */
@@ -53,7 +108,7 @@ export function validateDraft(
   if (!value.accessKeyId)
     errors.accessKeyId = 'Paste the access key ID (it starts with AKIA or ASIA on AWS).';
   else if (/\s/.test(value.accessKeyId)) errors.accessKeyId = 'The access key ID cannot contain spaces.';
-  else if (value.accessKeyId.length >= 40 && /[/+]/.test(value.accessKeyId)) {
+  else if (looksLikeSecret(value.accessKeyId)) {
     errors.accessKeyId =
       'This looks like a secret access key: paste it in the secret field, and the key ID here.';
   }
@@ -65,9 +120,13 @@ export function validateDraft(
   }
   if (value.sessionExpiration) {
     const end = new Date(value.sessionExpiration);
-    if (Number.isNaN(end.getTime())) errors.sessionExpiration = 'Write the expiration as a date and time.';
-    else if (end <= now)
-      errors.sessionExpiration = 'These temporary credentials have already expired: get fresh ones.';
+    // Left over from the keys this profile had before (the form fills it in when editing), it would cut links
+    // short and then refuse to sign at all. Without a token there is nothing for it to be the end of.
+    if (!value.sessionToken) {
+      if (!errors.sessionToken) errors.sessionExpiration = EXPIRY_WITHOUT_TOKEN;
+    } else if (Number.isNaN(end.getTime()))
+      errors.sessionExpiration = 'Write the expiration as a date and time.';
+    else if (end <= now) errors.sessionExpiration = EXPIRY_PASSED;
   }
   if (!isSigningRegion(value.region)) {
     errors.region = 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
@@ -87,6 +146,8 @@ export function validateDraft(
     const problem = bucketNameProblem(value.defaultBucket, value.endpoint ? 'legacy' : 'strict');
     if (problem) errors.defaultBucket = `“${value.defaultBucket}” is not a valid bucket name: ${problem}.`;
   }
+  const bucketInPath = endpoint ? bucketInEndpoint(endpoint, value.defaultBucket) : undefined;
+  if (bucketInPath?.blocks) errors.endpoint = bucketInPath.message;
   if (Object.keys(errors).length > 0) return { errors };
   return {
     profile: {

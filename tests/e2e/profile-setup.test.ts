@@ -163,3 +163,147 @@ describe('saving a profile for a host the browser must allow', () => {
     await popup.page.close();
   });
 });
+
+/** Opens the popup on the import panel of the form for a new profile. */
+async function openImport(): Promise<PopupPage> {
+  const popup = await reopenOnAddForm(await PopupPage.open(extension.context, extension.id));
+  await popup.page.getByRole('button', { name: 'Import from AWS CLI…' }).click();
+  return popup;
+}
+
+type StoredProfile = {
+  id: string;
+  name: string;
+  accessKeyId: string;
+  endpoint?: string;
+  defaultBucket?: string;
+  sessionToken?: string;
+  sessionExpiration?: string;
+};
+
+const storedFull = (): Promise<StoredProfile[]> =>
+  extension.worker.evaluate(
+    async () => ((await chrome.storage.local.get('profiles')).profiles ?? []) as StoredProfile[],
+  );
+
+describe('importing keys again', () => {
+  it('updates the profile of that name in place: same id, its endpoint and default bucket kept', async () => {
+    const keys = [
+      '[refresh-me]',
+      // Not the keys of 'local ceph' above, which the import would update (same key ID, same endpoint).
+      `aws_access_key_id = ${s3.stranger.accessKeyId}`,
+      `aws_secret_access_key = ${s3.stranger.secretAccessKey}`,
+    ];
+    let popup = await openImport();
+    await popup.page
+      .getByLabel(/Paste ~\/.aws\/credentials/)
+      .fill([...keys, '[profile refresh-me]', `endpoint_url = ${s3.endpoint}`].join('\n'));
+    const preview = popup.page.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.textContent()).toMatch(/1 profile ready/);
+    expect(await preview.textContent()).not.toMatch(/replaces/);
+    await popup.page.getByRole('button', { name: 'Save profile' }).click();
+    await popup.filterBox.waitFor();
+    const [first] = (await storedFull()).filter((profile) => profile.name === 'refresh-me');
+    // Set in the form since: the import must not lose it.
+    await extension.worker.evaluate(async (id) => {
+      const { profiles } = await chrome.storage.local.get('profiles');
+      await chrome.storage.local.set({
+        profiles: (profiles as { id: string }[]).map((profile) =>
+          profile.id === id ? { ...profile, defaultBucket: 'kept-bucket' } : profile,
+        ),
+      });
+    }, first?.id);
+    await popup.page.close();
+
+    // Later, the keys alone (as `aws configure export-credentials` or a refreshed credentials file gives them).
+    popup = await openImport();
+    await popup.page.getByLabel(/Paste ~\/.aws\/credentials/).fill(keys.join('\n'));
+    const again = popup.page.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => again.textContent()).toMatch(/replaces profile “refresh-me”/);
+    expect(await again.textContent()).toContain(s3.endpoint); // the stored endpoint, kept
+    expect(await again.textContent()).not.toContain(s3.stranger.secretAccessKey);
+    await popup.page.getByRole('button', { name: 'Save profile' }).click();
+    await popup.filterBox.waitFor();
+    const stored = (await storedFull()).filter((profile) => profile.name === 'refresh-me');
+    expect(stored).toEqual([
+      expect.objectContaining({ id: first?.id, endpoint: s3.endpoint, defaultBucket: 'kept-bucket' }),
+    ]);
+    await popup.page.close();
+  });
+});
+
+describe('editing a profile that had temporary keys', () => {
+  it('refuses the old expiry left in the form with permanent keys, then saves them without it', async () => {
+    await extension.worker.evaluate(
+      async ({ endpoint, region }) => {
+        const { profiles } = await chrome.storage.local.get('profiles');
+        await chrome.storage.local.set({
+          profiles: [
+            ...((profiles ?? []) as unknown[]),
+            {
+              id: 'had-temporary-keys',
+              name: 'had temporary keys',
+              accessKeyId: 'ASIAOLDTEMPORARYKEY1',
+              secretAccessKey: 'old-temporary-secret',
+              sessionToken: 'old-session-token',
+              sessionExpiration: new Date(Date.now() + 3_600_000).toISOString(),
+              region,
+              endpoint,
+              forcePathStyle: true,
+            },
+          ],
+        });
+      },
+      { endpoint: s3.endpoint, region: s3.region },
+    );
+    const popup = await PopupPage.open(extension.context, extension.id);
+    await popup.page.getByRole('button', { name: 'Profiles' }).click();
+    await popup.page
+      .getByRole('region', { name: 'Profiles' })
+      .getByRole('listitem')
+      .filter({ hasText: 'had temporary keys' })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const form = popup.page.getByRole('form', { name: 'Edit profile' });
+    expect(await form.getByLabel('Session expires (optional)').inputValue()).not.toBe('');
+    await form.getByLabel('Access key ID').fill(s3.owner.accessKeyId);
+    await form.getByLabel('Secret access key').fill(s3.owner.secretAccessKey);
+    await form.getByLabel('Session token (temporary credentials only)').fill('');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await form.getByText(/^Clear the Session expires field: these keys have no session token/).waitFor();
+    expect((await storedFull()).find((p) => p.id === 'had-temporary-keys')?.accessKeyId).toBe(
+      'ASIAOLDTEMPORARYKEY1',
+    );
+
+    await form.getByLabel('Session expires (optional)').fill('');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    const saved = await waitFor(storedFull, (profiles) =>
+      profiles.some((p) => p.id === 'had-temporary-keys' && p.accessKeyId === s3.owner.accessKeyId),
+    );
+    const profile = saved.find((p) => p.id === 'had-temporary-keys');
+    expect(profile).not.toHaveProperty('sessionExpiration');
+    expect(profile).not.toHaveProperty('sessionToken');
+    await popup.page.close();
+  });
+});
+
+describe('a bucket typed into the endpoint', () => {
+  it('warns while a default bucket is not set, and refuses to save when it is that bucket', async () => {
+    const popup = await reopenOnAddForm(await PopupPage.open(extension.context, extension.id));
+    const form = addForm(popup.page);
+    await popup.fillProfile({
+      name: 'bucket in endpoint',
+      ...s3.owner,
+      region: s3.region,
+      endpoint: `${s3.endpoint}/my-bucket`,
+    });
+    await expect
+      .poll(() => form.getByRole('status').filter({ hasText: 'ends in /my-bucket' }).textContent())
+      .toMatch(/if that is a bucket, remove it from the endpoint and put it in Default bucket/);
+    await form.getByLabel(/Default bucket/).fill('my-bucket');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await form.getByText(/^The endpoint ends in \/my-bucket, the default bucket: remove it/).waitFor();
+    expect((await storedFull()).map((p) => p.name)).not.toContain('bucket in endpoint');
+    await popup.page.close();
+  });
+});

@@ -126,6 +126,25 @@ describe('a ~/.aws/credentials file', () => {
     expect(result.entries[2]?.draft.sessionToken).toBe(TOKEN);
   });
 
+  it('reads `key: value` lines, as the AWS CLI does, and keeps a colon that comes after the =', () => {
+    const result = parseCredentialsImport(
+      text(
+        '[work]',
+        `aws_access_key_id: ${ID}`,
+        `aws_secret_access_key : ${SECRET}`,
+        'region:eu-west-3',
+        '[profile work]',
+        'endpoint_url = http://127.0.0.1:9000',
+        's3 :',
+        '  addressing_style: virtual',
+      ),
+    );
+    expect(result.problems).toEqual([]);
+    expect(drafts(result)).toEqual([
+      draft({ name: 'work', region: 'eu-west-3', endpoint: 'http://127.0.0.1:9000', forcePathStyle: false }),
+    ]);
+  });
+
   it('keeps a section with half a key pair, for the form to say what is missing', () => {
     const result = parseCredentialsImport(text('[ci]', `aws_access_key_id = ${ID}`));
     expect(drafts(result)).toEqual([draft({ name: 'ci', secretAccessKey: '' })]);
@@ -829,9 +848,14 @@ describe('previewImport', () => {
       section: 'temp',
       errors: { sessionToken: expect.stringMatching(/session token/) },
     });
+    // A paste has no Session expires field to update: it says how to get fresh keys.
     expect(preview.entries[3]).toMatchObject({
       section: 'old',
-      errors: { sessionExpiration: expect.stringMatching(/already expired/) },
+      errors: {
+        sessionExpiration: expect.stringMatching(
+          /already expired: run `aws configure export-credentials` again/,
+        ),
+      },
     });
   });
 

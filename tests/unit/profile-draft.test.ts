@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPasted, EMPTY_DRAFT, type ProfileDraft, validateDraft } from '@/utils/profile-draft';
+import {
+  bucketInEndpoint,
+  cleanPasted,
+  EMPTY_DRAFT,
+  looksLikeSecret,
+  type ProfileDraft,
+  validateDraft,
+} from '@/utils/profile-draft';
+import { buildProfile } from '@/utils/profile-setup';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const good: ProfileDraft = {
@@ -70,7 +78,13 @@ describe('validateDraft', () => {
       'an expired session',
       { sessionToken: 't', sessionExpiration: '2026-11-22T09:00:00Z' },
       'sessionExpiration',
-      /already expired/,
+      /already expired.*update or clear the Session expires field; if not, get fresh ones/,
+    ],
+    [
+      'an expiry left behind by temporary keys, over permanent ones without a token',
+      { sessionExpiration: '2026-11-22T11:00:00Z' },
+      'sessionExpiration',
+      /^Clear the Session expires field: these keys have no session token/,
     ],
     [
       'an unreadable expiration',
@@ -142,5 +156,123 @@ describe('validateDraft: endpoints', () => {
     expect(result.errors).toEqual({ endpoint: expect.stringMatching(message) });
     expect(result.errors?.endpoint).not.toContain('CANARY');
     expect(result.errors?.endpoint).not.toContain('acme');
+  });
+});
+
+describe('validateDraft: the session expiry belongs to a session token', () => {
+  const temporary = { accessKeyId: 'ASIAIOSFODNN7EXAMPLE', sessionToken: 'IQoJb3JpZ2luX2Vj' };
+
+  it('refuses permanent keys pasted over temporary ones while the old expiry is still filled in', () => {
+    // Editing fills the form with the stored expiry; saved with AKIA keys it would cut every link short at that
+    // time, then refuse to sign ("temporary credentials expired").
+    const result = validateDraft({ ...good, sessionExpiration: '2026-11-22T11:00' }, 'id1', NOW);
+    expect(result.profile).toBeUndefined();
+    expect(result.errors).toEqual({ sessionExpiration: expect.stringMatching(/Clear the Session expires/) });
+  });
+
+  it('asks only for the token of ASIA keys, not also to clear the expiry', () => {
+    const result = validateDraft(
+      { ...good, accessKeyId: temporary.accessKeyId, sessionExpiration: '2026-11-22T11:00:00Z' },
+      'id1',
+      NOW,
+    );
+    expect(Object.keys(result.errors ?? {})).toEqual(['sessionToken']);
+  });
+
+  it('saves fresh temporary keys with a future expiry, and permanent keys with none', () => {
+    expect(
+      validateDraft({ ...good, ...temporary, sessionExpiration: '2026-11-22T11:00:00Z' }, 'id1', NOW).profile,
+    ).toMatchObject({ sessionToken: temporary.sessionToken, sessionExpiration: '2026-11-22T11:00:00.000Z' });
+    expect(validateDraft({ ...good, sessionExpiration: '' }, 'id1', NOW).profile).not.toHaveProperty(
+      'sessionExpiration',
+    );
+  });
+
+  it('says the expiry field may be what is stale when fresh keys come with the old expiry', () => {
+    const result = validateDraft(
+      { ...good, ...temporary, sessionExpiration: '2026-11-22T09:00:00Z' },
+      'id1',
+      NOW,
+    );
+    expect(result.errors?.sessionExpiration).toMatch(
+      /If you pasted fresh ones, update or clear the Session expires field/,
+    );
+    expect(result.errors?.sessionExpiration).not.toContain(temporary.sessionToken);
+  });
+});
+
+describe('looksLikeSecret: a secret pasted in the key ID field', () => {
+  it.each([
+    ['an AWS secret with / and +', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['an AWS secret with neither / nor +', 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzd'],
+    ['a DigitalOcean/Oracle-style 43-44 character secret', 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdAb3='],
+    ['an R2 secret (64 hex)', '7149d439536b3216fdaeeb975729fae923d5a4fd12aabfe228f219e9cb0eb53f'],
+    ['an IBM COS HMAC secret (48 hex)', '7149d439536b3216fdaeeb975729fae923d5a4fd12aabfe2'],
+  ])('is caught: %s', (_name, secret) => {
+    expect(looksLikeSecret(secret)).toBe(true);
+    const result = validateDraft({ ...good, accessKeyId: secret }, 'id1', NOW);
+    expect(result.errors?.accessKeyId).toMatch(
+      /looks like a secret access key: paste it in the secret field/,
+    );
+    expect(JSON.stringify(result.errors)).not.toContain(secret);
+  });
+
+  it.each([
+    ['an AWS key ID', 'AKIAIOSFODNN7EXAMPLE'],
+    ['an AWS temporary key ID', 'ASIAIOSFODNN7EXAMPLE'],
+    ['an R2 key ID (32 hex)', '16947ccf25ec84d8dbc74254770f5890'],
+    ['MinIO’s default', 'minioadmin'],
+    ['a MinIO generated key', 'Q3AM3UQ867SPQQA43P2F'],
+    ['a long MinIO key chosen by hand', 'backup-service-account-for-the-nightly-jobs'],
+    ['an Oracle customer secret key ID (40 hex)', '4dba41ecccc3fc1626e53a13043b026c48bbf33f'],
+    ['a GCS HMAC key ID (61 characters)', 'GOOG1E344TFJGVQ4K7BN7XJ8B7TFQ7XKWO886VOMPZOM75WBBR4QMW2WXFOGO'],
+    ['a 128-character key ID in capitals', 'AKIA'.padEnd(128, 'Q7')],
+  ])('lets a real one through: %s', (_name, keyId) => {
+    expect(looksLikeSecret(keyId)).toBe(false);
+    const draft = { ...good, accessKeyId: keyId, sessionToken: keyId.startsWith('ASIA') ? 'IQoJb3' : '' };
+    expect(validateDraft(draft, 'id1', NOW).errors).toBeUndefined();
+  });
+});
+
+describe('validateDraft: a bucket in the endpoint’s path', () => {
+  const minio = { ...good, endpoint: 'https://minio.example.com/my-bucket' };
+
+  it('refuses the default bucket as the endpoint’s path: links would name it twice', () => {
+    const result = validateDraft({ ...minio, defaultBucket: 'my-bucket' }, 'id1', NOW);
+    expect(result.profile).toBeUndefined();
+    expect(result.errors).toEqual({
+      endpoint: expect.stringMatching(/^The endpoint ends in \/my-bucket, the default bucket: remove it/),
+    });
+  });
+
+  it('puts that message under the endpoint field of the S3-compatible store', () => {
+    const result = buildProfile(
+      { ...good, defaultBucket: 'my-bucket' },
+      'custom',
+      { endpoint: 'https://minio.example.com/my-bucket', region: 'us-east-1' },
+      'id1',
+      NOW,
+    );
+    expect(result.errors).toEqual({ endpoint: expect.stringMatching(/ends in \/my-bucket/) });
+  });
+
+  it('saves a bucket-like path when no default bucket is set, with a warning for the form', () => {
+    expect(validateDraft(minio, 'id1', NOW).profile?.endpoint).toBe('https://minio.example.com/my-bucket');
+    expect(bucketInEndpoint(minio.endpoint, '')).toEqual({
+      blocks: false,
+      message:
+        'The endpoint ends in /my-bucket: if that is a bucket, remove it from the endpoint and put it in Default bucket. Keep it if your store serves S3 under that path.',
+    });
+  });
+
+  it.each([
+    ['a path prefix that is no bucket name', 'https://gw.example.com/s3', ''],
+    ['a path prefix in capitals', 'https://gw.example.com/S3Gateway', ''],
+    ['a nested path prefix', 'https://gw.example.com/storage/s3', ''],
+    ['no path', 'https://minio.example.com', ''],
+    ['a path that is not the default bucket', 'https://gw.example.com/storage', 'photos'],
+    ['a malformed endpoint (its own error says so)', 'minio.example.com/my-bucket', ''],
+  ])('says nothing of %s', (_name, endpoint, defaultBucket) => {
+    expect(bucketInEndpoint(endpoint, defaultBucket)).toBeUndefined();
   });
 });

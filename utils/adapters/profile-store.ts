@@ -36,7 +36,9 @@ export function saveFailure(error: unknown, count: number): string {
 /**
  * Adds profiles or replaces those with their ids, and makes the last one the current one. The profiles go first,
  * in one write: if it fails, nothing was changed (it throws the storage error). If a later step fails, it throws
- * a PartlySavedError: the profiles are stored and usable.
+ * a PartlySavedError: the profiles are stored and usable. Profiles are matched by id only: an import that
+ * refreshes a stored profile's keys gives it that profile's id (see previewImport); an id given twice is stored
+ * once, as last given.
  */
 export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
   const last = saved.at(-1);
@@ -44,7 +46,9 @@ export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
   const stored = await profilesItem.getValue();
   const replaced = new Map(saved.map((profile) => [profile.id, profile]));
   const kept = stored.map((profile) => replaced.get(profile.id) ?? profile);
-  const added = saved.filter((profile) => !stored.some((existing) => existing.id === profile.id));
+  const added = [...replaced.values()].filter(
+    (profile) => !stored.some((existing) => existing.id === profile.id),
+  );
   await profilesItem.setValue([...kept, ...added]);
 
   const undone: string[] = [];

@@ -1,5 +1,5 @@
 // The INI dialect of ~/.aws/credentials and ~/.aws/config as the AWS CLI and SDKs read it: `[section]`
-// headers, `key = value` with keys in any case, `#`/`;` comments, and a `key =` with an empty value opening
+// headers, `key = value` (or `key: value`) with keys in any case, `#`/`;` comments, and a `key =` with an empty value opening
 // a block of more-indented `subkey = value` lines (how `s3 =` and `[services …]` blocks are written).
 
 export interface IniSection {
@@ -45,7 +45,9 @@ export function parseIni(lines: readonly (string | undefined)[]): IniSection[] {
     }
     const indent = text.length - text.trimStart().length;
     if (block && indent <= block.indent) block = undefined;
-    const eq = text.indexOf('=');
+    // As in the CLI's configparser, `key: value` is read too: the first `=` or `:` ends the key, so a `:` in
+    // a value (`endpoint_url = https://…`) stays in it.
+    const eq = text.search(/[=:]/);
     const key = eq < 0 ? '' : text.slice(0, eq).trim().toLowerCase();
     const value = text.slice(eq + 1).trim();
     // AWS keys are snake_case words, and `abc==` is the padded end of a token split over two lines: such
