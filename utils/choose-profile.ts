@@ -80,16 +80,36 @@ function profileEndpoint(profile: Profile): string | undefined {
   }
 }
 
+// The service hosts of S3-compatible stores that serve every bucket at `bucket.host` too, and whose consoles
+// copy links in that form, while the setup presets (utils/providers.ts) sign path-style: DigitalOcean Spaces
+// (REGION.digitaloceanspaces.com; REGION.cdn.… is the CDN, not the S3 API), Wasabi (s3.wasabisys.com,
+// s3.REGION.wasabisys.com) and Backblaze B2 (s3.REGION.backblazeb2.com). Cloudflare R2 is not listed: the
+// parser reads its bucket hosts, jurisdictions included, on its own (s3-hosts.ts's r2Host).
+const BUCKET_HOST_SERVICES: readonly RegExp[] = [
+  /^[a-z0-9-]+\.digitaloceanspaces\.com$/,
+  /^s3(?:\.[a-z0-9-]+)?\.wasabisys\.com$/,
+  /^s3\.[a-z0-9-]+\.backblazeb2\.com$/,
+];
+
+/** Whether a normalized endpoint is one of those service hosts (no path prefix: the stores use none). */
+function servesBucketHosts(endpoint: string): boolean {
+  const [, host = '', rest] = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(endpoint) ?? [];
+  return rest === undefined && BUCKET_HOST_SERVICES.some((service) => service.test(host));
+}
+
 /**
  * The custom endpoints the parser should recognise, from the user's profiles: each once, normalized, marked
- * virtual-hosted when a profile signs there without path-style (its links are `bucket.host/key`).
+ * virtual-hosted when its links may be `bucket.host/key`: a profile signs there without path-style, or the
+ * endpoint is a store's service host that serves buckets that way whatever the profile signs (Spaces, Wasabi,
+ * B2). Such a link is then signed in the profile's own addressing, for the same bucket and key.
  */
 export function knownEndpoints(profiles: readonly Profile[]): KnownEndpoint[] {
   const known = new Map<string, boolean>();
   for (const profile of profiles) {
     const endpoint = profileEndpoint(profile);
     if (endpoint === undefined) continue;
-    known.set(endpoint, (known.get(endpoint) ?? false) || profile.forcePathStyle === false);
+    const virtualHosted = profile.forcePathStyle === false || servesBucketHosts(endpoint);
+    known.set(endpoint, (known.get(endpoint) ?? false) || virtualHosted);
   }
   return [...known].map(([endpoint, virtualHosted]) => ({ endpoint, virtualHosted }));
 }

@@ -21,11 +21,42 @@ export interface Gesture {
 export interface ClickInfo {
   linkUrl?: string | undefined;
   pageUrl?: string | undefined;
+  /** Set when the click was inside a frame: that frame's document. */
+  frameUrl?: string | undefined;
 }
 
-/** A menu click: the link's target for link items, the page's URL for page items. */
-export function menuGesture(action: MenuAction, info: ClickInfo, tabUrl?: string): Gesture {
-  const url = action.source === 'link' ? info.linkUrl : (info.pageUrl ?? tabUrl);
+// A tab that holds no S3 object at all: the shortcut falls back to the last picked object. An S3 URL that
+// cannot be signed (website endpoint, damaged escape…) is reported instead: it is what the user pointed at.
+const NOTHING_HERE: ReadonlySet<PresignErrorCode> = new Set(['not-a-url', 'not-s3', 'no-key']);
+
+/** Whether a URL names an S3 object the profiles' parser reads (signable or not: its own error is the answer). */
+function namesS3Object(url: string, profiles: SigningState['profiles']): boolean {
+  try {
+    parseS3Url(url, knownEndpoints(profiles));
+    return true;
+  } catch (error) {
+    return !isPresignError(error) || !NOTHING_HERE.has(error.code);
+  }
+}
+
+/**
+ * A menu click: the link's target for link items. Page items show on S3 pages, also when the click lands on
+ * the image, video or audio a tab shows (an S3 object opened in a tab) or inside a frame, whose document is
+ * the one the browser matched: the frame's URL when it names an S3 object, else the page's, else the tab's.
+ * `profiles` make their endpoints count as S3.
+ */
+export function menuGesture(
+  action: MenuAction,
+  info: ClickInfo,
+  tabUrl?: string,
+  profiles: SigningState['profiles'] = [],
+): Gesture {
+  const pages = [info.frameUrl, info.pageUrl, tabUrl].filter((url): url is string => !!url);
+  // When none does, the error names the page the user sees rather than a frame in it.
+  const url =
+    action.source === 'link'
+      ? info.linkUrl
+      : (pages.find((page) => namesS3Object(page, profiles)) ?? info.pageUrl ?? tabUrl ?? info.frameUrl);
   if (!url) {
     throw new PresignError(
       'not-a-url',
@@ -40,10 +71,6 @@ export function menuGesture(action: MenuAction, info: ClickInfo, tabUrl?: string
     ...(action.expiresIn !== undefined ? { expiresIn: action.expiresIn } : {}),
   };
 }
-
-// A tab that holds no S3 object at all: the shortcut falls back to the last picked object. An S3 URL that
-// cannot be signed (website endpoint, damaged escape…) is reported instead: it is what the user pointed at.
-const NOTHING_HERE: ReadonlySet<PresignErrorCode> = new Set(['not-a-url', 'not-s3', 'no-key']);
 
 /**
  * The shortcut: the S3 object in the current tab (object URL or console object page), else the object last

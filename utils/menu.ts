@@ -6,11 +6,27 @@ import type { Profile } from './profile';
 /** Where the item was clicked: on a link (sign its target) or on the page (sign the tab's URL). */
 export type MenuSource = 'link' | 'page';
 
+/** The browser's contexts the items are offered in; the first is the item's source. */
+export type MenuContext = MenuSource | 'image' | 'video' | 'audio' | 'frame';
+
+/**
+ * Where page items show. An object opened in a tab is often an image, a video or audio (or a PDF, in a frame):
+ * a right-click on it is in that context, not 'page', so without these the item would show on the margin only.
+ * documentUrlPatterns still limit them to S3 pages (for a frame, Chrome matches the frame's document).
+ */
+export const PAGE_CONTEXTS = [
+  'page',
+  'image',
+  'video',
+  'audio',
+  'frame',
+] as const satisfies readonly MenuContext[];
+
 /** One contextMenus.create() call, as plain data. */
 export interface MenuItemSpec {
   id: string;
   title: string;
-  contexts: [MenuSource];
+  contexts: [MenuSource, ...MenuContext[]];
   parentId?: string;
   targetUrlPatterns?: string[];
   documentUrlPatterns?: string[];
@@ -61,7 +77,8 @@ export function menuItems(profiles: readonly Profile[], defaultExpiresIn: number
     // Children carry the restriction too: Firefox checks each item on its own.
     const where =
       source === 'link' ? links && { targetUrlPatterns: links } : pages && { documentUrlPatterns: pages };
-    const base = { contexts: [source] as [MenuSource], ...where };
+    const contexts: MenuItemSpec['contexts'] = source === 'link' ? ['link'] : [...PAGE_CONTEXTS];
+    const base = { contexts, ...where };
     const parentId = menuItemId(source, 'GET');
     items.push({ id: parentId, title: 'Copy pre-signed link', ...base });
     for (const choice of expiryChoices(defaultExpiresIn)) {

@@ -68,6 +68,17 @@ const profiles: Profile[] = [
     endpoint: 'https://minio.example.com',
     forcePathStyle: false,
   },
+  // DigitalOcean Spaces as its preset saves it (path-style); its console copies bucket-in-host links. Never
+  // reached, fake keys: its links are checked by form.
+  {
+    id: 'spaces',
+    name: 'spaces',
+    accessKeyId: 'DO00SPACESEXAMPLE',
+    secretAccessKey: 'spaces-secret-example',
+    region: 'fra1',
+    endpoint: 'https://fra1.digitaloceanspaces.com',
+    forcePathStyle: true,
+  },
 ];
 
 let extension: LoadedExtension;
@@ -189,6 +200,44 @@ async function openTab(url: string): Promise<() => Promise<void>> {
   return () => tab.close();
 }
 
+/**
+ * Opens a tab that really shows `url` (no network here: the browser context answers its host with a page) and
+ * brings it to the front. Returns a function that closes it.
+ */
+async function openStubbedTab(url: string): Promise<{ tab: Page; close: () => Promise<void> }> {
+  const host = new URL(url).host;
+  const matcher = (target: URL): boolean => target.host === host;
+  await extension.context.route(matcher, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>x</title>' }),
+  );
+  const tab = await extension.context.newPage();
+  await tab.goto(url);
+  await tab.bringToFront();
+  return {
+    tab,
+    close: async () => {
+      await tab.close();
+      await extension.context.unroute(matcher);
+    },
+  };
+}
+
+/**
+ * Presses the shortcut as Chrome does on a real key press, for a tab outside host_permissions (console pages,
+ * custom hosts): Chrome first grants activeTab, then hands onCommand the active tab, address included. A
+ * dispatched command grants nothing, so the tab is read from the browser (the extension's tabs.query) and
+ * given the address the grant reveals, the one the tab shows. Hosts in host_permissions need none of this:
+ * there pressShortcut() lets the extension find the active tab and read its address itself.
+ */
+async function pressShortcutWithActiveTab(tab: Page): Promise<void> {
+  await extension.worker.evaluate(async (url) => {
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!active) throw new Error('no active tab');
+    // @ts-expect-error -- dispatch exists on Chrome's event objects, not in their types
+    chrome.commands.onCommand.dispatch('copy-presigned-link', { ...active, url });
+  }, tab.url());
+}
+
 beforeAll(async () => {
   const client = s3Client(s3, s3.owner);
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -208,6 +257,9 @@ describe('the menu and the shortcut in Chromium', () => {
   it('builds every item, and Chromium accepts the patterns that restrict them', async () => {
     const specs = menuItems(profiles, 3600);
     expect(specs[0]?.targetUrlPatterns).toContain('http://127.0.0.1/*');
+    // A Spaces preset profile signs path-style, yet its console's bucket-in-host links get the items.
+    expect(specs[0]?.targetUrlPatterns).toContain('https://*.fra1.digitaloceanspaces.com/*');
+    expect(specs.at(-1)?.contexts).toEqual(['page', 'image', 'video', 'audio', 'frame']);
     // Built at install, rebuilt when the profiles were stored: wait until every item answers.
     const missing = (): Promise<string[]> =>
       extension.worker.evaluate(
@@ -380,6 +432,95 @@ describe('the menu and the shortcut in Chromium', () => {
     const aws = await copiedBy(pressShortcut);
     await close();
     expect((await fetchRetargeted(aws)).toString()).toBe('aws url in a tab');
+  });
+
+  const stale = (region: string): string =>
+    `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20200101%2F${region}%2Fs3%2Faws4_request&X-Amz-Date=20200101T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`;
+
+  it.each([
+    {
+      shows: 'an S3 console object page',
+      url: () =>
+        `https://eu-west-3.console.aws.amazon.com/s3/object/${bucket}?region=eu-west-3&prefix=${encodeURIComponent('aws/console.txt')}`,
+      readable: false,
+      host: () => `${bucket}.s3.eu-west-3.amazonaws.com`,
+      path: () => '/aws/console.txt',
+      scope: 'eu-west-3',
+      profile: 'aws',
+    },
+    {
+      shows: 'a path-style AWS URL',
+      url: () => `https://s3.us-east-1.amazonaws.com/${bucket}/${awsKey('aws/tab.txt')}`,
+      readable: true,
+      host: () => `${bucket}.s3.amazonaws.com`,
+      path: () => `/${bucket}/aws/tab.txt`,
+      scope: 'us-east-1',
+      profile: 'aws',
+      // us-east-1, the region radosgw takes: the signature is checked there too (see the top of the file).
+      body: 'aws url in a tab',
+    },
+    {
+      shows: 'an already-presigned (expired) AWS link, its region only in the signature',
+      url: () => `https://${bucket}.s3.amazonaws.com/${awsKey('aws/tab.txt')}?${stale('eu-west-3')}`,
+      readable: true,
+      host: () => `${bucket}.s3.eu-west-3.amazonaws.com`,
+      path: () => `/${bucket}/aws/tab.txt`,
+      scope: 'eu-west-3',
+      profile: 'aws',
+    },
+    {
+      shows: 'a custom endpoint’s object, bucket in the host',
+      url: () => 'https://photos.minio.example.com/dir/a%20b.jpg',
+      readable: false,
+      host: () => 'photos.minio.example.com',
+      path: () => '/dir/a%20b.jpg',
+      scope: 'us-east-1',
+      profile: 'minio',
+    },
+    {
+      shows: 'a DigitalOcean Spaces object, bucket in the host, as its console copies it',
+      url: () => 'https://my-bucket.fra1.digitaloceanspaces.com/a/b.txt',
+      readable: false,
+      host: () => 'fra1.digitaloceanspaces.com',
+      path: () => '/my-bucket/a/b.txt',
+      scope: 'fra1',
+      profile: 'spaces',
+    },
+  ])('the shortcut copies a link for the object of a tab showing $shows', async (example) => {
+    const { tab, close } = await openStubbedTab(example.url());
+    expect(tab.url()).toBe(example.url());
+    const link = await copiedBy(() => (example.readable ? pressShortcut() : pressShortcutWithActiveTab(tab)));
+    await close();
+    const copied = new URL(link);
+    expect(copied.protocol).toBe('https:');
+    expect(copied.host).toBe(example.host());
+    expect(copied.pathname).toBe(example.path());
+    expect(copied.searchParams.get('X-Amz-Credential')).toMatch(
+      new RegExp(`^[A-Z0-9]+/\\d{8}/${example.scope}/s3/aws4_request$`),
+    );
+    expect(copied.searchParams.get('X-Amz-Expires')).toBe('3600');
+    expect(copied.searchParams.getAll('X-Amz-Signature')).toHaveLength(1);
+    expect(copied.searchParams.get('X-Amz-Date')).not.toBe('20200101T000000Z');
+    expect((await lastNotice())?.message).toContain(`signed with profile “${example.profile}”`);
+    if (example.body) expect((await fetchRetargeted(link)).toString()).toBe(example.body);
+  });
+
+  it('the page item inside a frame showing an S3 object signs that object, not the page around it', async () => {
+    const frameUrl = cephUrl('plain/bytes.bin');
+    const link = await copiedBy(() =>
+      extension.worker.evaluate((url) => {
+        const info = {
+          menuItemId: 'copy-page-link',
+          editable: false,
+          frameId: 3,
+          frameUrl: url,
+          pageUrl: 'https://wiki.example.com/report',
+        };
+        // @ts-expect-error -- dispatch exists on Chrome's event objects, not in their types
+        chrome.contextMenus.onClicked.dispatch(info, { id: 1, index: 0, url: info.pageUrl });
+      }, frameUrl),
+    );
+    expect((await fetchDirect(link)).equals(BINARY)).toBe(true);
   });
 
   it('the shortcut on a tab with no S3 object explains, then copies the object last picked in the popup', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bucketKey, candidatesFor, chooseProfile, learnedRegion } from '@/utils/choose-profile';
+import {
+  bucketKey,
+  candidatesFor,
+  chooseProfile,
+  knownEndpoints,
+  learnedRegion,
+} from '@/utils/choose-profile';
 import { PresignError } from '@/utils/errors';
 import { parseS3Url } from '@/utils/parse-s3-url';
 import type { Profile } from '@/utils/profile';
@@ -247,5 +253,51 @@ describe('chooseProfile', () => {
     expect(error).toBeInstanceOf(PresignError);
     expect((error as PresignError).code).toBe('no-profile');
     expect((error as PresignError).message).toMatch(message);
+  });
+});
+
+describe('knownEndpoints', () => {
+  const store = (id: string, endpoint: string, forcePathStyle = true): Profile => ({
+    ...ceph,
+    id,
+    endpoint,
+    forcePathStyle,
+  });
+
+  it('lists each endpoint once, virtual-hosted when a profile signs there without path-style', () => {
+    expect(
+      knownEndpoints([
+        aws,
+        ceph,
+        cephAdmin,
+        store('minio', 'https://minio.example.com/'),
+        store('minio-vh', 'https://minio.example.com', false),
+      ]),
+    ).toEqual([
+      { endpoint: 'http://127.0.0.1:7480', virtualHosted: false },
+      { endpoint: 'https://minio.example.com', virtualHosted: true },
+    ]);
+  });
+
+  it.each([
+    'https://fra1.digitaloceanspaces.com',
+    'https://nyc3.digitaloceanspaces.com/',
+    'https://s3.wasabisys.com',
+    'https://s3.eu-central-2.wasabisys.com',
+    'https://s3.us-west-004.backblazeb2.com',
+  ])('takes bucket hosts on the store service host %s, even for a path-style profile', (endpoint) => {
+    expect(knownEndpoints([store('preset', endpoint)])).toEqual([
+      { endpoint: endpoint.replace(/\/$/, ''), virtualHosted: true },
+    ]);
+  });
+
+  it.each([
+    ['the Spaces CDN', 'https://fra1.cdn.digitaloceanspaces.com'],
+    ['a look-alike host', 'https://fra1.digitaloceanspaces.com.example.net'],
+    ['a path prefix', 'https://s3.us-west-004.backblazeb2.com/prefix'],
+    ['a bucket host used as endpoint', 'https://my-bucket.s3.eu-central-2.wasabisys.com'],
+    ['an ordinary custom host', 'https://minio.example.com'],
+  ])('keeps %s path-style only', (_name, endpoint) => {
+    expect(knownEndpoints([store('p', endpoint)])[0]?.virtualHosted).toBe(false);
   });
 });

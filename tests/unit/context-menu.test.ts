@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addContextMenu, syncContextMenu } from '@/utils/adapters/context-menu';
 import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
@@ -109,5 +109,65 @@ describe('the context menu in the browser', () => {
     expect(created.find((item) => item.id === 'copy-page-link')?.documentUrlPatterns).toBeDefined();
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('a click on a page item', () => {
+  type ClickListener = (info: object, tab?: object) => unknown;
+  const notify = vi.fn(async (..._args: unknown[]) => 'id');
+  const sendMessage = vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: true }));
+
+  beforeEach(() => {
+    Object.assign(fakeBrowser, { notifications: { create: notify } });
+    fakeBrowser.runtime.sendMessage = sendMessage as never;
+    vi.stubGlobal('chrome', {
+      runtime: {
+        getContexts: async () => [{ contextType: 'OFFSCREEN_DOCUMENT' }],
+        ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
+      },
+      offscreen: { createDocument: vi.fn(), Reason: { CLIPBOARD: 'CLIPBOARD' } },
+    });
+    notify.mockClear();
+    sendMessage.mockClear();
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  async function copiedAfter(info: object, tab?: object): Promise<string> {
+    const listener = vi.mocked(fakeBrowser.contextMenus.onClicked.addListener).mock
+      .calls[0]?.[0] as ClickListener;
+    listener(info, tab);
+    await vi.waitFor(() => expect(notify).toHaveBeenCalled());
+    const [message] = (sendMessage.mock.calls.at(-1) ?? []) as [{ payload: { text: string } }?];
+    return message?.payload.text ?? '';
+  }
+
+  it('inside a frame showing an object of a profile’s endpoint, signs the frame’s object', async () => {
+    const info = {
+      menuItemId: 'copy-page-link:900',
+      frameId: 7,
+      frameUrl: 'http://127.0.0.1:7480/reports/q3.pdf',
+      pageUrl: 'https://wiki.example.com/quarterly',
+      editable: false,
+    };
+    const link = await copiedAfter(info, { id: 1, url: info.pageUrl });
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:7480\/reports\/q3\.pdf\?/);
+    expect(new URL(link).searchParams.get('X-Amz-Expires')).toBe('900');
+  });
+
+  it('on an image opened in a tab, signs the page (the image’s own URL)', async () => {
+    const url = 'http://127.0.0.1:7480/photos/cat.jpg';
+    const info = {
+      menuItemId: 'copy-page-link',
+      mediaType: 'image',
+      srcUrl: url,
+      pageUrl: url,
+      editable: false,
+    };
+    expect(await copiedAfter(info, { id: 1, url })).toMatch(
+      /^http:\/\/127\.0\.0\.1:7480\/photos\/cat\.jpg\?/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PresignError } from '@/utils/errors';
 import { menuGesture, shortcutGesture, signGesture } from '@/utils/menu-gestures';
+import { applyProvider, isProviderError } from '@/utils/providers';
 import { cephProfile } from '../support/profiles';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -31,6 +32,41 @@ describe('menuGesture', () => {
     });
     expect(menuGesture({ source: 'page', method: 'GET' }, {}, 'https://tab/').target).toEqual({
       url: 'https://tab/',
+    });
+  });
+
+  describe('page items clicked on what the page shows', () => {
+    const page = { source: 'page', method: 'GET' } as const;
+    const object = 'http://127.0.0.1:7480/b/photo.jpg';
+    const framed = 'http://127.0.0.1:7480/b/doc.pdf';
+
+    it('signs the tab’s object when the click is on the image, video or audio it shows', () => {
+      // Chrome's info for a right-click on an image opened in a tab: the page is the image's own URL.
+      const info = { pageUrl: object, srcUrl: object, mediaType: 'image' };
+      expect(menuGesture(page, info, object, [ceph]).target).toEqual({ url: object });
+    });
+
+    it('signs the frame’s S3 object, which is the document the browser matched, over the page', () => {
+      const info = { pageUrl: 'https://wiki.example.com/report', frameUrl: framed };
+      expect(menuGesture(page, info, 'https://wiki.example.com/report', [ceph]).target).toEqual({
+        url: framed,
+      });
+    });
+
+    it('signs the page when the frame holds no S3 object (a PDF viewer, an embed)', () => {
+      const info = {
+        pageUrl: framed,
+        frameUrl: 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+      };
+      expect(menuGesture(page, info, framed, [ceph]).target).toEqual({ url: framed });
+      expect(menuGesture(page, { frameUrl: 'https://ads.example.com/x' }, framed, [ceph]).target).toEqual({
+        url: framed,
+      });
+    });
+
+    it('names the page, not a frame, when neither is S3 (the error then speaks of the page)', () => {
+      const info = { pageUrl: 'https://news.example.com/', frameUrl: 'https://ads.example.com/x' };
+      expect(menuGesture(page, info, undefined, [ceph]).target).toEqual({ url: 'https://news.example.com/' });
     });
   });
 
@@ -105,6 +141,25 @@ describe('signGesture', () => {
       NOW,
     );
     expect(new URL(link.url).searchParams.get('X-Amz-Expires')).toBe('86400');
+  });
+
+  it('signs a Spaces link with the bucket in the host, for the same bucket and key, as its profile addresses', async () => {
+    const settings = applyProvider('spaces', { region: 'fra1' });
+    if (isProviderError(settings)) throw new Error(settings.error);
+    const spaces = { ...ceph, id: 'spaces', name: 'spaces', ...settings };
+    const url = 'https://my-bucket.fra1.digitaloceanspaces.com/a/b%20c.txt';
+    const link = await signGesture(
+      { target: { url }, method: 'GET' },
+      { profiles: [ceph, spaces] },
+      900,
+      NOW,
+    );
+    const signed = new URL(link.url);
+    expect(`${signed.origin}${signed.pathname}`).toBe(
+      'https://fra1.digitaloceanspaces.com/my-bucket/a/b%20c.txt',
+    );
+    expect(signed.searchParams.get('X-Amz-Credential')).toMatch(/\/20261122\/fra1\/s3\/aws4_request$/);
+    expect(link).toMatchObject({ bucket: 'my-bucket', key: 'a/b c.txt', profileId: 'spaces' });
   });
 
   it('keeps the gesture’s own expiry and signs a picked object with its profile', async () => {

@@ -8,6 +8,7 @@ import {
   S3_HOST_PATTERNS,
 } from '@/utils/menu-patterns';
 import type { Profile } from '@/utils/profile';
+import { applyProvider, isProviderError } from '@/utils/providers';
 import { awsProfile } from '../support/profiles';
 
 const aws = awsProfile;
@@ -85,6 +86,22 @@ describe('menu patterns', () => {
     expect(matches('https://photos.example.com/a.jpg')).toBe(false);
   });
 
+  it.each([
+    ['spaces', { region: 'fra1' }, 'https://*.fra1.digitaloceanspaces.com/*'],
+    ['wasabi', { region: 'us-east-2' }, 'https://*.s3.us-east-2.wasabisys.com/*'],
+    ['b2', { region: 'eu-central-003' }, 'https://*.s3.eu-central-003.backblazeb2.com/*'],
+  ] as const)(
+    'covers the bucket hosts of a %s preset profile, though it signs path-style (its console copies those)',
+    (id, inputs, pattern) => {
+      const settings = applyProvider(id, inputs);
+      if (isProviderError(settings)) throw new Error(settings.error);
+      expect(settings.forcePathStyle).toBe(true);
+      const patterns = objectUrlPatterns([aws, { ...minio, id, ...settings }]);
+      expect(patterns).toContain(pattern);
+      expect(objectPagePatterns([{ ...minio, id, ...settings }])).toContain(pattern);
+    },
+  );
+
   it('adds no bucket-host pattern for IP endpoints (no bucket label fits before an address)', () => {
     expect(endpointPattern('http://127.0.0.1:9000', true)).toBe('http://127.0.0.1/*');
     expect(endpointPattern('http://[::1]:9000', true)).toBe('http://[::1]/*');
@@ -134,6 +151,15 @@ describe('menuItems', () => {
         expect(item.targetUrlPatterns).toBeUndefined();
       }
     }
+  });
+
+  it('offers page items on the image, video, audio or frame a tab shows (an S3 object opened in it)', () => {
+    for (const item of items) {
+      expect(item.contexts).toEqual(
+        item.contexts[0] === 'link' ? ['link'] : ['page', 'image', 'video', 'audio', 'frame'],
+      );
+    }
+    expect(items.filter((item) => item.contexts.includes('image'))).toHaveLength(items.length / 2);
   });
 
   it('follows the profiles: a new endpoint is added to the patterns', () => {

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { knownEndpoints } from '@/utils/choose-profile';
 import { normalizeEndpoint } from '@/utils/endpoint';
 import { PresignError, type PresignErrorCode } from '@/utils/errors';
 import { encodeKey } from '@/utils/key-encoding';
 import { parseS3Url, type S3ObjectRef } from '@/utils/parse-s3-url';
+import type { Profile } from '@/utils/profile';
+import { applyProvider, isProviderError, type ProviderId, type ProviderInputs } from '@/utils/providers';
+import { cephProfile } from '../support/profiles';
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
 const KNOWN = [
@@ -264,6 +268,11 @@ const GOOD: ReadonlyArray<[string, string, S3ObjectRef]> = [
     'R2 virtual-hosted',
     `https://my-bucket.${ACCOUNT}.r2.cloudflarestorage.com/k.bin`,
     r2(`https://${ACCOUNT}.r2.cloudflarestorage.com`, 'virtual-hosted'),
+  ],
+  [
+    'R2 virtual-hosted in a jurisdiction',
+    `https://my-bucket.${ACCOUNT}.eu.r2.cloudflarestorage.com/k.bin`,
+    r2(`https://${ACCOUNT}.eu.r2.cloudflarestorage.com`, 'virtual-hosted'),
   ],
   [
     'R2 presigned',
@@ -691,6 +700,77 @@ describe('custom endpoints signed virtual-hosted (a profile without path-style)'
       [{ endpoint: 'https://storage.example.com/s3', virtualHosted: true }],
     ],
   ] as const)('refuses a bucket host when %s', (_name, url, known) => {
+    expect(thrown(() => parseS3Url(url, known)).code).toBe('not-s3');
+  });
+});
+
+describe('bucket hosts of the S3-compatible stores the setup presets sign path-style', () => {
+  // The profiles the presets save, as the user's profiles would hold them.
+  const preset = (id: ProviderId, inputs: ProviderInputs): Profile => {
+    const settings = applyProvider(id, inputs);
+    if (isProviderError(settings)) throw new Error(settings.error);
+    return { ...cephProfile, id, ...settings };
+  };
+  const profiles = [
+    preset('spaces', { region: 'fra1' }),
+    preset('wasabi', { region: 'eu-central-2' }),
+    preset('b2', { region: 'us-west-004' }),
+    preset('r2', { accountId: ACCOUNT, jurisdiction: 'eu' }),
+  ];
+  const known = knownEndpoints(profiles);
+
+  it.each([
+    [
+      'Spaces',
+      'https://my-bucket.fra1.digitaloceanspaces.com/a/b.txt',
+      'https://fra1.digitaloceanspaces.com',
+    ],
+    [
+      'Wasabi',
+      'https://my-bucket.s3.eu-central-2.wasabisys.com/a/b.txt',
+      'https://s3.eu-central-2.wasabisys.com',
+    ],
+    [
+      'B2',
+      'https://my-bucket.s3.us-west-004.backblazeb2.com/a/b.txt',
+      'https://s3.us-west-004.backblazeb2.com',
+    ],
+  ])('reads a %s link with the bucket in the host, as its console copies it', (_store, url, endpoint) => {
+    expect(parseS3Url(url, known)).toEqual(
+      custom(endpoint, 'my-bucket', 'a/b.txt', { addressing: 'virtual-hosted' }),
+    );
+  });
+
+  it.each([
+    [
+      'Spaces',
+      'https://fra1.digitaloceanspaces.com/my-bucket/a/b.txt',
+      'https://fra1.digitaloceanspaces.com',
+    ],
+    [
+      'Wasabi',
+      'https://s3.eu-central-2.wasabisys.com/my-bucket/a/b.txt',
+      'https://s3.eu-central-2.wasabisys.com',
+    ],
+    [
+      'B2',
+      'https://s3.us-west-004.backblazeb2.com/my-bucket/a/b.txt',
+      'https://s3.us-west-004.backblazeb2.com',
+    ],
+  ])('still reads a path-style %s link', (_store, url, endpoint) => {
+    expect(parseS3Url(url, known)).toEqual(custom(endpoint, 'my-bucket', 'a/b.txt'));
+  });
+
+  it('reads an R2 bucket host in a jurisdiction as that profile’s endpoint', () => {
+    const ref = parseS3Url(`https://my-bucket.${ACCOUNT}.eu.r2.cloudflarestorage.com/k.bin`, known);
+    expect(ref.endpoint).toBe(normalizeEndpoint(profiles[3]?.endpoint ?? ''));
+  });
+
+  it.each([
+    ['a Spaces CDN host (not the S3 API)', 'https://my-bucket.fra1.cdn.digitaloceanspaces.com/a.txt'],
+    ['another Spaces region than the profile’s', 'https://my-bucket.nyc3.digitaloceanspaces.com/a.txt'],
+    ['two labels before the service host', 'https://a.my-bucket.fra1.digitaloceanspaces.com/k'],
+  ])('refuses %s', (_name, url) => {
     expect(thrown(() => parseS3Url(url, known)).code).toBe('not-s3');
   });
 });

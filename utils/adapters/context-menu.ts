@@ -69,6 +69,6 @@ export function addContextMenu(): void {
   preferencesItem.watch(() => void syncContextMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const action = menuAction(info.menuItemId);
-    if (action) void copySignedLink(() => menuGesture(action, info, tab?.url));
+    if (action) void copySignedLink(({ state }) => menuGesture(action, info, tab?.url, state.profiles));
   });
 }
