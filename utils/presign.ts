@@ -1,7 +1,7 @@
 import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
 import type { AwsVariant } from './parse-s3-url';
-import { isSigningRegion } from './region';
+import { isScopeRegion, isSigningRegion } from './region';
 import { locate } from './request-target';
 import { signingKey } from './signing-key-cache';
 import {
@@ -88,7 +88,7 @@ function utf8(text: string): Uint8Array<ArrayBuffer> {
  */
 export async function presign(input: PresignInput): Promise<PresignResult> {
   const credentials = checkCredentials(input.credentials);
-  const region = checkRegion(input.region ?? 'us-east-1');
+  const region = checkRegion(input.region ?? 'us-east-1', input.endpoint);
   const userParams = userQuery(input);
   const target = locate(input, region);
   const expiry = resolveExpiry(
@@ -184,8 +184,9 @@ function checkCredentials(credentials: Credentials): Credentials {
   return credentials;
 }
 
-function checkRegion(region: string): string {
-  if (!isSigningRegion(region)) {
+function checkRegion(region: string, endpoint: string | undefined): string {
+  // AWS hosts are built from the region; a custom endpoint's server only compares the scope's region.
+  if (endpoint ? !isScopeRegion(region) : !isSigningRegion(region)) {
     throw new PresignError(
       'invalid-region',
       `“${region}” is not a region name. Use one like us-east-1 or eu-west-3 (or “auto” for Cloudflare R2).`,

@@ -2,7 +2,7 @@ import { bucketNameProblem } from './bucket-name';
 import { normalizeEndpoint, parseEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import type { Profile } from './profile';
-import { isSigningRegion } from './region';
+import { isScopeRegion, isSigningRegion } from './region';
 
 /** What the profile form holds: raw text as typed or pasted. */
 export interface ProfileDraft {
@@ -128,8 +128,11 @@ export function validateDraft(
       errors.sessionExpiration = 'Write the expiration as a date and time.';
     else if (end <= now) errors.sessionExpiration = EXPIRY_PASSED;
   }
-  if (!isSigningRegion(value.region)) {
-    errors.region = 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
+  // AWS puts the region in the host; a self-hosted store only compares it with its own name (MinIO, Ceph: zg_eu).
+  if (value.endpoint ? !isScopeRegion(value.region) : !isSigningRegion(value.region)) {
+    errors.region = value.endpoint
+      ? 'Write the region your server is set to: letters, digits, “-” and “_” (e.g. us-east-1).'
+      : 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
   }
   let endpoint: string | undefined;
   // `new URL` drops tabs and line breaks inside a host name, so a broken paste would pass unseen.

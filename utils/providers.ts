@@ -1,8 +1,8 @@
 import { normalizeEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import { cleanPasted } from './profile-draft';
-import { isAwsRegion, isScopeRegion } from './providers-region';
 import { toUrl } from './raw-url';
+import { isAwsRegion, isScopeRegion } from './region';
 
 // Presets for the setup form: each store's endpoint, region and addressing style follow from one or two
 // values the user can copy from that store's console. Region lists are suggestions for the form, not a

@@ -94,6 +94,12 @@ describe('validateDraft', () => {
     ],
     ['a bad region', { region: 'Frankfurt' }, 'region', /like us-east-1/],
     [
+      'a region with a space on a custom endpoint',
+      { endpoint: 'https://minio.example.com', region: 'zg eu' },
+      'region',
+      /region your server is set to: letters, digits, “-” and “_”/,
+    ],
+    [
       'an endpoint with userinfo',
       { endpoint: 'https://user:pw@minio.example.com' },
       'endpoint',
@@ -274,5 +280,19 @@ describe('validateDraft: a bucket in the endpoint’s path', () => {
     ['a malformed endpoint (its own error says so)', 'minio.example.com/my-bucket', ''],
   ])('says nothing of %s', (_name, endpoint, defaultBucket) => {
     expect(bucketInEndpoint(endpoint, defaultBucket)).toBeUndefined();
+  });
+});
+
+describe('regions of self-hosted stores', () => {
+  it('accepts a MinIO or Ceph region with "_" or capitals on a custom endpoint, not for AWS', () => {
+    const custom = validateDraft(
+      { ...good, endpoint: 'https://minio.example.com', region: 'zg_EU' },
+      'p1',
+      new Date('2026-11-22T10:00:00Z'),
+    );
+    expect(custom.errors).toBeUndefined();
+    expect(custom.profile?.region).toBe('zg_EU');
+    const aws = validateDraft({ ...good, region: 'zg_EU' }, 'p1', new Date('2026-11-22T10:00:00Z'));
+    expect(aws.errors?.region).toMatch(/like us-east-1/);
   });
 });
