@@ -107,7 +107,7 @@ function explainAnswer(
     if (status === 301 || status === 307 || name === 'IllegalLocationConstraintException') {
       return make(
         'wrong-region',
-        `${capitalized(bucket)} is in another region than ${context.region}. Set the region to the bucket's (the S3 console shows it next to the bucket's name).`,
+        `${capitalized(bucket)} is in another region than ${context.region}. Set the region to the bucket's (${context.endpoint ? "your store's console shows it with the bucket" : 'the S3 console shows it next to the bucket’s name'}).`,
       );
     }
   }

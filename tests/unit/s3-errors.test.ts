@@ -254,6 +254,11 @@ describe('explainS3Error: a bucket in another region (AWS only)', () => {
     expect(result.code).toBe('wrong-region');
     expect(result.region).toBeUndefined();
     expect(result.message).toMatch(/another region than us-east-1/);
+    expect(result.message).toContain('the S3 console shows it');
+    // Wasabi, B2 and other stores have their own console, not AWS's.
+    const other = explained(error, RADOSGW);
+    expect(other.message).toContain("your store's console shows it");
+    expect(other.message).not.toContain('S3 console');
   });
 
   it('ignores a header value that is not a region name', async () => {
