@@ -128,10 +128,10 @@ export function validateDraft(
       errors.sessionExpiration = 'Write the expiration as a date and time.';
     else if (end <= now) errors.sessionExpiration = EXPIRY_PASSED;
   }
-  // AWS puts the region in the host; a self-hosted store only compares it with its own name (MinIO, Ceph: zg_eu).
+  // AWS puts the region in the host; a self-hosted store only compares it with its own name (MinIO, Ceph).
   if (value.endpoint ? !isScopeRegion(value.region) : !isSigningRegion(value.region)) {
     errors.region = value.endpoint
-      ? 'Write the region your server is set to: letters, digits, “-” and “_” (e.g. us-east-1).'
+      ? 'Write the region your server is set to: letters, digits and “-” (e.g. us-east-1).'
       : 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
   }
   let endpoint: string | undefined;

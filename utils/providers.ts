@@ -181,15 +181,16 @@ function regionInput(raw: string | undefined, host: RegExp): string {
 
 /**
  * The region a known store's endpoint signs for (R2: auto), for a custom endpoint given without one; undefined
- * for hosts no preset knows.
+ * for hosts no preset knows, and for a store's host whose label is no region of it (Spaces' CDN,
+ * `nyc3.cdn.digitaloceanspaces.com`, would read as region "cdn").
  */
 export function endpointRegion(endpoint: string): string | undefined {
   const host = hostOf(cleanPasted(endpoint));
   if (!host) return undefined;
   if (R2_HOST.test(host)) return 'auto';
-  for (const { host: pattern } of Object.values(REGIONAL)) {
+  for (const { host: pattern, shape } of Object.values(REGIONAL)) {
     const region = hostRegion(host, pattern);
-    if (region) return region;
+    if (region) return shape.test(region) ? region : undefined;
   }
   return undefined;
 }
@@ -286,7 +287,7 @@ function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderErro
     return {
       field: 'region',
       error:
-        'Write the region with letters, digits, - and _ only: us-east-1 unless the server sets one (MinIO’s site region, Ceph’s zone group).',
+        'Write the region with letters, digits and - only: us-east-1 unless the server sets one (MinIO’s site region, Ceph’s zone group).',
     };
   }
   return { endpoint, region, forcePathStyle: true };

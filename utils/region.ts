@@ -26,10 +26,11 @@ export function isAwsRegion(name: string): boolean {
 }
 
 /**
- * A region a self-hosted store may name itself: letters, digits, '-' and '_' (MinIO's site region, Ceph's
- * zone group, e.g. zg_eu). SigV4's credential scope only forbids '/' and white space; case is kept, since the
- * server compares the scope's region as it is written.
+ * A region a self-hosted store may name itself (MinIO's site region, Ceph's zone group): letters of either
+ * case, digits and inner '-', at most 63 characters. Case is kept, since the server compares the scope's
+ * region as written. Not '_': SigV4 could sign it, but the AWS SDK the popup lists with refuses any region
+ * that is not a host name label.
  */
 export function isScopeRegion(name: string): boolean {
-  return /^[A-Za-z0-9_-]+$/.test(name);
+  return /^(?!-)[A-Za-z0-9-]{1,63}$/.test(name) && !name.endsWith('-');
 }

@@ -13,6 +13,7 @@ import { decodeListingKey, listingDecoder } from '@/utils/adapters/s3-browser-ke
 import { testConnection } from '@/utils/adapters/test-connection';
 import { isPresignError, type PresignError, type PresignErrorCode } from '@/utils/errors';
 import type { Profile } from '@/utils/profile';
+import { isScopeRegion } from '@/utils/region';
 import type { S3AccessError } from '@/utils/s3-errors';
 import { AWKWARD_KEYS } from '../support/awkward-keys';
 import { s3Client } from '../support/s3-client';
@@ -126,6 +127,12 @@ describe('listing on radosgw', () => {
     const buckets = await browse().listBuckets();
     expect(buckets.map((entry) => entry.name)).toEqual(expect.arrayContaining([bucket, awkBucket]));
     expect(buckets.find((entry) => entry.name === bucket)?.creationDate).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('lists with any region a self-hosted store may be set to (capitals kept, as the setup form accepts)', async () => {
+    expect(isScopeRegion('zg-EU')).toBe(true);
+    const buckets = await browse({ region: 'zg-EU' }).listBuckets();
+    expect(buckets.map((entry) => entry.name)).toContain(bucket);
   });
 
   it('splits a folder into sub-folders and files', async () => {

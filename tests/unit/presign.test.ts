@@ -176,9 +176,9 @@ describe('presign', () => {
     expect(params(url).get('X-Amz-Credential')).toBe('AKIAIOSFODNN7EXAMPLE/20130524/auto/s3/aws4_request');
   });
 
-  it('signs a self-hosted store’s own region name as written (MinIO, Ceph zone groups)', async () => {
-    const { url } = await presign(input({ region: 'zg_EU', endpoint: 'https://minio.example.com' }));
-    expect(params(url).get('X-Amz-Credential')).toBe('AKIAIOSFODNN7EXAMPLE/20130524/zg_EU/s3/aws4_request');
+  it('signs a self-hosted store’s own region name as written, capitals kept (MinIO, Ceph zone groups)', async () => {
+    const { url } = await presign(input({ region: 'zg-EU', endpoint: 'https://minio.example.com' }));
+    expect(params(url).get('X-Amz-Credential')).toBe('AKIAIOSFODNN7EXAMPLE/20130524/zg-EU/s3/aws4_request');
   });
 
   it('cuts the expiry to the end of temporary credentials and warns', async () => {
@@ -219,7 +219,13 @@ describe('presign', () => {
       /secret access key contains/,
     ],
     ['bad region', { region: 'US East' }, 'invalid-region', /not a region name/],
-    ['a zone group name on AWS', { region: 'zg_eu' }, 'invalid-region', /not a region name/],
+    ['a zone group name on AWS', { region: 'zg-EU' }, 'invalid-region', /not a region name/],
+    [
+      'a region with "_" on a custom endpoint',
+      { region: 'zg_eu', endpoint: 'https://minio.example.com' },
+      'invalid-region',
+      /not a region name/,
+    ],
     [
       'a region with a space on a custom endpoint',
       { region: 'zg eu', endpoint: 'https://minio.example.com' },

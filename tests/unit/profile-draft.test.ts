@@ -97,7 +97,7 @@ describe('validateDraft', () => {
       'a region with a space on a custom endpoint',
       { endpoint: 'https://minio.example.com', region: 'zg eu' },
       'region',
-      /region your server is set to: letters, digits, “-” and “_”/,
+      /region your server is set to: letters, digits and “-”/,
     ],
     [
       'an endpoint with userinfo',
@@ -284,15 +284,21 @@ describe('validateDraft: a bucket in the endpoint’s path', () => {
 });
 
 describe('regions of self-hosted stores', () => {
-  it('accepts a MinIO or Ceph region with "_" or capitals on a custom endpoint, not for AWS', () => {
+  it('accepts a MinIO or Ceph region with capitals on a custom endpoint (not "_", which listing refuses), not for AWS', () => {
     const custom = validateDraft(
-      { ...good, endpoint: 'https://minio.example.com', region: 'zg_EU' },
+      { ...good, endpoint: 'https://minio.example.com', region: 'zg-EU' },
       'p1',
       new Date('2026-11-22T10:00:00Z'),
     );
     expect(custom.errors).toBeUndefined();
-    expect(custom.profile?.region).toBe('zg_EU');
-    const aws = validateDraft({ ...good, region: 'zg_EU' }, 'p1', new Date('2026-11-22T10:00:00Z'));
+    expect(custom.profile?.region).toBe('zg-EU');
+    const underscore = validateDraft(
+      { ...good, endpoint: 'https://minio.example.com', region: 'zg_eu' },
+      'p1',
+      new Date('2026-11-22T10:00:00Z'),
+    );
+    expect(underscore.errors?.region).toMatch(/letters, digits and “-”/);
+    const aws = validateDraft({ ...good, region: 'zg-EU' }, 'p1', new Date('2026-11-22T10:00:00Z'));
     expect(aws.errors?.region).toMatch(/like us-east-1/);
   });
 });

@@ -169,7 +169,7 @@ describe('applyProvider', () => {
       'custom',
       { endpoint: 'https://m.example.com', region: 'US East' },
       'region',
-      /letters, digits, - and _/,
+      /letters, digits and - only/,
     ],
     ['wasabi', {}, 'region', /Pick the bucket’s Wasabi region, e\.g\. us-east-1/],
     ['wasabi', { region: 'frankfurt' }, 'region', /not a Wasabi region/],
