@@ -38,7 +38,7 @@ export function bucketKey(
 }
 
 /** The partition an AWS profile signs for; undefined for custom endpoints. */
-export function profilePartition(profile: Pick<Profile, 'endpoint' | 'region'>): AwsPartition | undefined {
+function profilePartition(profile: Pick<Profile, 'endpoint' | 'region'>): AwsPartition | undefined {
   return profile.endpoint ? undefined : partitionOf(profile.region);
 }
 

@@ -95,7 +95,7 @@ export function shortcutGesture(
   if (!tabUrl) {
     throw new PresignError(
       'host-permission',
-      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link.",
+      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link to this page.",
     );
   }
   throw new PresignError(

@@ -47,23 +47,33 @@ export function endpointPattern(endpoint: string, virtualHosted = false): string
   return `${url.protocol}//${host}/${prefix}*`;
 }
 
-/**
- * Patterns for the links the items show on: S3 hosts plus each profile's endpoint. Undefined (no restriction)
- * when an endpoint cannot be expressed: an item that shows too often beats one that never shows.
- */
-export function objectUrlPatterns(profiles: readonly Profile[]): string[] | undefined {
-  const patterns = new Set<string>(S3_HOST_PATTERNS);
+/** Each known endpoint's pattern, undefined for one that cannot be written as a pattern. */
+function endpointPatterns(profiles: readonly Profile[]): (string | undefined)[] {
   // knownEndpoints drops endpoints that do not parse: the parser ignores them too, so no item is needed.
-  for (const { endpoint, virtualHosted } of knownEndpoints(profiles)) {
-    const pattern = endpointPattern(endpoint, virtualHosted);
-    if (pattern === undefined) return undefined;
-    patterns.add(pattern);
-  }
-  return [...patterns];
+  return knownEndpoints(profiles).map(({ endpoint, virtualHosted }) =>
+    endpointPattern(endpoint, virtualHosted),
+  );
 }
 
-/** Patterns for the pages the page items show on: console object pages and object URLs opened in a tab. */
-export function objectPagePatterns(profiles: readonly Profile[]): string[] | undefined {
-  const objects = objectUrlPatterns(profiles);
-  return objects && [...CONSOLE_OBJECT_PATTERNS, ...objects];
+/**
+ * Patterns for the links the items show on: S3 hosts plus each profile's endpoint. Undefined (no restriction)
+ * when an endpoint cannot be expressed: on a link, an item that shows too often beats one that never shows.
+ */
+export function objectUrlPatterns(profiles: readonly Profile[]): string[] | undefined {
+  const endpoints = endpointPatterns(profiles);
+  if (endpoints.includes(undefined)) return undefined;
+  return [...new Set<string>([...S3_HOST_PATTERNS, ...(endpoints as string[])])];
+}
+
+/** The page patterns that hold whatever the profiles: S3 console object pages and S3 hosts. */
+export const BUILT_IN_PAGE_PATTERNS: readonly string[] = [...CONSOLE_OBJECT_PATTERNS, ...S3_HOST_PATTERNS];
+
+/**
+ * Patterns for the pages the page items show on: console object pages and object URLs opened in a tab. Always
+ * a restriction: an endpoint that cannot be expressed is left out (its pages get no page items; the shortcut
+ * still signs them), since page items unrestricted would show on every page, image and frame of every site.
+ */
+export function objectPagePatterns(profiles: readonly Profile[]): string[] {
+  const endpoints = endpointPatterns(profiles).filter((pattern) => pattern !== undefined);
+  return [...new Set<string>([...BUILT_IN_PAGE_PATTERNS, ...endpoints])];
 }

@@ -12,7 +12,8 @@ export type MenuContext = MenuSource | 'image' | 'video' | 'audio' | 'frame';
 /**
  * Where page items show. An object opened in a tab is often an image, a video or audio (or a PDF, in a frame):
  * a right-click on it is in that context, not 'page', so without these the item would show on the margin only.
- * documentUrlPatterns still limit them to S3 pages (for a frame, Chrome matches the frame's document).
+ * documentUrlPatterns, always set on page items, still limit them to S3 pages (for a frame, Chrome matches the
+ * frame's document).
  */
 export const PAGE_CONTEXTS = [
   'page',
@@ -65,9 +66,15 @@ export function expiryChoices(defaultExpiresIn: number): { seconds: number; titl
     }));
 }
 
+// A linked image on an S3 page is in both the link and the image context: the titles tell the two apart.
+const TITLES: Record<MenuSource, Record<HttpMethod, string>> = {
+  link: { GET: 'Copy pre-signed link', PUT: 'Copy upload (PUT) link' },
+  page: { GET: 'Copy pre-signed link to this page', PUT: 'Copy upload (PUT) link to this page' },
+};
+
 /**
- * Every context-menu item for these profiles and this default expiry: on S3 links and on S3 pages, "Copy
- * pre-signed link" with an expiry submenu, and "Copy upload (PUT) link" (default expiry).
+ * Every context-menu item for these profiles and this default expiry: on S3 links, "Copy pre-signed link" with
+ * an expiry submenu and "Copy upload (PUT) link" (default expiry); on S3 pages, the same "… to this page".
  */
 export function menuItems(profiles: readonly Profile[], defaultExpiresIn: number): MenuItemSpec[] {
   const links = objectUrlPatterns(profiles);
@@ -75,16 +82,15 @@ export function menuItems(profiles: readonly Profile[], defaultExpiresIn: number
   const items: MenuItemSpec[] = [];
   for (const source of ['link', 'page'] as const) {
     // Children carry the restriction too: Firefox checks each item on its own.
-    const where =
-      source === 'link' ? links && { targetUrlPatterns: links } : pages && { documentUrlPatterns: pages };
+    const where = source === 'link' ? links && { targetUrlPatterns: links } : { documentUrlPatterns: pages };
     const contexts: MenuItemSpec['contexts'] = source === 'link' ? ['link'] : [...PAGE_CONTEXTS];
     const base = { contexts, ...where };
     const parentId = menuItemId(source, 'GET');
-    items.push({ id: parentId, title: 'Copy pre-signed link', ...base });
+    items.push({ id: parentId, title: TITLES[source].GET, ...base });
     for (const choice of expiryChoices(defaultExpiresIn)) {
       items.push({ id: menuItemId(source, 'GET', choice.seconds), parentId, title: choice.title, ...base });
     }
-    items.push({ id: menuItemId(source, 'PUT'), title: 'Copy upload (PUT) link', ...base });
+    items.push({ id: menuItemId(source, 'PUT'), title: TITLES[source].PUT, ...base });
   }
   return items;
 }

@@ -183,7 +183,7 @@ function readConsolePage(
   });
 }
 
-function readHttpUrl(text: string, knownEndpoints: readonly (string | KnownEndpoint)[]): S3ObjectRef {
+function readHttpUrl(text: string, knownEndpoints: readonly KnownEndpoint[]): S3ObjectRef {
   const raw = splitRawUrl(text);
   if (raw.authority.includes('@')) {
     throw new PresignError('not-a-url', 'This link holds a user name or password: S3 object links never do.');
@@ -227,10 +227,7 @@ function readS3Uri(text: string): S3ObjectRef {
  * Reads one S3 object from a URL; throws PresignError with a user-facing message on anything else.
  * `knownEndpoints`: the custom endpoints of the user's profiles (utils/choose-profile's knownEndpoints).
  */
-export function parseS3Url(
-  input: string,
-  knownEndpoints: readonly (string | KnownEndpoint)[] = [],
-): S3ObjectRef {
+export function parseS3Url(input: string, knownEndpoints: readonly KnownEndpoint[] = []): S3ObjectRef {
   const text = input.trim();
   if (text === '') {
     throw new PresignError(

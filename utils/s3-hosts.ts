@@ -131,9 +131,8 @@ interface ParsedKnown extends Endpoint {
   virtualHosted: boolean;
 }
 
-function parseKnown(known: readonly (string | KnownEndpoint)[]): ParsedKnown[] {
-  return known.flatMap((item) => {
-    const { endpoint, virtualHosted = false } = typeof item === 'string' ? { endpoint: item } : item;
+function parseKnown(known: readonly KnownEndpoint[]): ParsedKnown[] {
+  return known.flatMap(({ endpoint, virtualHosted = false }) => {
     try {
       return [{ ...parseEndpoint(endpoint), virtualHosted }];
     } catch {
@@ -150,7 +149,7 @@ function parseKnown(known: readonly (string | KnownEndpoint)[]): ParsedKnown[] {
 export function knownEndpointHost(
   url: URL,
   rawPath: string,
-  knownEndpoints: readonly (string | KnownEndpoint)[],
+  knownEndpoints: readonly KnownEndpoint[],
 ): HostInfo | undefined {
   const pathSegments = rawPath.split('/').slice(1);
   const endpoints = parseKnown(knownEndpoints);

@@ -34,7 +34,7 @@ const china: Profile = { ...base, id: 'china', name: 'china', region: 'cn-north-
 const gov: Profile = { ...base, id: 'gov', name: 'gov', region: 'us-gov-west-1' };
 
 const awsRef = parseS3Url('s3://bucket/key.txt');
-const cephRef = parseS3Url('http://127.0.0.1:7480/bucket/key.txt', ['http://127.0.0.1:7480']);
+const cephRef = parseS3Url('http://127.0.0.1:7480/bucket/key.txt', [{ endpoint: 'http://127.0.0.1:7480' }]);
 
 describe('bucketKey', () => {
   it('keys AWS buckets apart from the same name on a custom endpoint', () => {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addContextMenu, syncContextMenu } from '@/utils/adapters/context-menu';
 import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import { type MenuItemSpec, menuItems } from '@/utils/menu';
+import { BUILT_IN_PAGE_PATTERNS } from '@/utils/menu-patterns';
 import type { Profile } from '@/utils/profile';
 import { cephProfile } from '../support/profiles';
 
@@ -99,7 +100,7 @@ describe('the context menu in the browser', () => {
     expect(removals).toEqual([0, menuItems([ceph], 3600).length + 1]);
   });
 
-  it('shows an item everywhere rather than not at all when the browser refuses its patterns', async () => {
+  it('shows a link item on every link rather than not at all when the browser refuses its patterns', async () => {
     refuse = (spec) => (spec.targetUrlPatterns ? 'Invalid url pattern' : undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await syncContextMenu(true);
@@ -108,6 +109,20 @@ describe('the context menu in the browser', () => {
     expect(link?.targetUrlPatterns).toBeUndefined();
     expect(created.find((item) => item.id === 'copy-page-link')?.documentUrlPatterns).toBeDefined();
     expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('keeps a page item on S3 hosts when the browser refuses its endpoint patterns, never everywhere', async () => {
+    refuse = (spec) =>
+      spec.documentUrlPatterns?.includes('http://127.0.0.1/*') ? 'Invalid url pattern' : undefined;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await syncContextMenu(true);
+    const pageItems = created.filter((item) => item.contexts[0] === 'page');
+    expect(pageItems).toHaveLength(menuItems([ceph], 3600).length / 2);
+    for (const item of pageItems) expect(item.documentUrlPatterns).toEqual([...BUILT_IN_PAGE_PATTERNS]);
+    expect(created.find((item) => item.id === 'copy-presigned-link')?.targetUrlPatterns).toContain(
+      'http://127.0.0.1/*',
+    );
     warn.mockRestore();
   });
 });

@@ -122,7 +122,7 @@ describe('shortcutGesture', () => {
       'a tab it cannot read',
       undefined,
       'host-permission',
-      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link.",
+      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link to this page.",
     ],
   ])('with nothing picked, explains %s', (_name, tabUrl, code, message) => {
     const error = thrown(() => shortcutGesture(tabUrl, [ceph], null));

@@ -132,12 +132,12 @@ describe('menuItems', () => {
       ['link', 'copy-presigned-link:86400', 'copy-presigned-link', '1 day'],
       ['link', 'copy-presigned-link:604800', 'copy-presigned-link', '7 days'],
       ['link', 'copy-upload-link', undefined, 'Copy upload (PUT) link'],
-      ['page', 'copy-page-link', undefined, 'Copy pre-signed link'],
+      ['page', 'copy-page-link', undefined, 'Copy pre-signed link to this page'],
       ['page', 'copy-page-link:900', 'copy-page-link', '15 minutes'],
       ['page', 'copy-page-link:3600', 'copy-page-link', '1 hour (your default)'],
       ['page', 'copy-page-link:86400', 'copy-page-link', '1 day'],
       ['page', 'copy-page-link:604800', 'copy-page-link', '7 days'],
-      ['page', 'copy-page-upload-link', undefined, 'Copy upload (PUT) link'],
+      ['page', 'copy-page-upload-link', undefined, 'Copy upload (PUT) link to this page'],
     ]);
   });
 
@@ -169,11 +169,29 @@ describe('menuItems', () => {
     expect(after).toContain('https://minio.example.com/s3/*');
   });
 
-  it('leaves the items unrestricted when an endpoint cannot be a pattern', () => {
+  it('titles page items apart from link items (a linked image on an S3 page shows both)', () => {
+    const parents = items.filter((item) => item.parentId === undefined);
+    const linkTitles = parents.filter((item) => item.contexts[0] === 'link').map((item) => item.title);
+    const pageTitles = parents.filter((item) => item.contexts[0] === 'page').map((item) => item.title);
+    expect(linkTitles).toEqual(['Copy pre-signed link', 'Copy upload (PUT) link']);
+    expect(pageTitles).toEqual(['Copy pre-signed link to this page', 'Copy upload (PUT) link to this page']);
+    for (const title of pageTitles) expect(linkTitles).not.toContain(title);
+  });
+
+  it('when an endpoint cannot be a pattern, leaves link items unrestricted but never page items', () => {
     const odd = { ...ceph, endpoint: 'http://odd!host.example:9000' };
-    for (const item of menuItems([odd], 3600)) {
-      expect(item.targetUrlPatterns).toBeUndefined();
-      expect(item.documentUrlPatterns).toBeUndefined();
+    expect(endpointPattern('http://odd!host.example:9000')).toBeUndefined();
+    for (const item of menuItems([odd, minio], 3600)) {
+      if (item.contexts[0] === 'link') {
+        expect(item.targetUrlPatterns).toBeUndefined();
+      } else {
+        // Page items on images and frames too: unrestricted, they would show on every site.
+        expect(item.documentUrlPatterns).toEqual([
+          ...CONSOLE_OBJECT_PATTERNS,
+          ...S3_HOST_PATTERNS,
+          'https://minio.example.com/s3/*',
+        ]);
+      }
     }
   });
 

@@ -7,17 +7,20 @@ import { encodeKey } from '@/utils/key-encoding';
 import { parseS3Url, type S3ObjectRef } from '@/utils/parse-s3-url';
 import type { Profile } from '@/utils/profile';
 import { applyProvider, isProviderError, type ProviderId, type ProviderInputs } from '@/utils/providers';
+import type { KnownEndpoint } from '@/utils/s3-hosts';
 import { cephProfile } from '../support/profiles';
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
-const KNOWN = [
+/** Path-style endpoints, as knownEndpoints gives them for profiles that sign path-style. */
+const pathStyle = (...endpoints: string[]): KnownEndpoint[] => endpoints.map((endpoint) => ({ endpoint }));
+const KNOWN = pathStyle(
   'http://127.0.0.1:7480',
   'https://minio.example.com:9000',
   'https://storage.example.com/s3/v2', // listed before its shorter prefix: the longest must win, not the last
   'https://storage.example.com/s3',
   'https://Secure.Example.com:443/',
   'not an endpoint', // a broken profile endpoint matches nothing and breaks nothing
-];
+);
 const VH = 'https://my-bucket.s3.us-east-1.amazonaws.com';
 const AWS_DOC_SIGNATURE =
   'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
@@ -678,7 +681,7 @@ describe('custom endpoints signed virtual-hosted (a profile without path-style)'
     [
       'a host that is itself a known endpoint reads path-style',
       'https://photos.minio.example.com/b/a.jpg',
-      [minio, 'https://photos.minio.example.com'],
+      [minio, { endpoint: 'https://photos.minio.example.com' }],
       custom('https://photos.minio.example.com', 'b', 'a.jpg'),
     ],
   ] as const)('reads %s', (_name, url, known, expected) => {
@@ -689,7 +692,7 @@ describe('custom endpoints signed virtual-hosted (a profile without path-style)'
     [
       'the endpoint is path-style only',
       'https://photos.minio.example.com/a.jpg',
-      ['https://minio.example.com'],
+      [{ endpoint: 'https://minio.example.com' }],
     ],
     ['two labels before the host', 'https://a.photos.minio.example.com/k', [minio]],
     ['another port', 'https://photos.minio.example.com:9001/k', [minio]],
@@ -813,9 +816,14 @@ describe('normalizeEndpoint', () => {
 
   it('gives back a form that matches itself', () => {
     const endpoint = normalizeEndpoint('https://Storage.Example.com:443/my s3/');
-    expect(parseS3Url(`${endpoint}/my-bucket/k`, [endpoint])).toEqual(custom(endpoint, 'my-bucket', 'k'));
+    expect(parseS3Url(`${endpoint}/my-bucket/k`, pathStyle(endpoint))).toEqual(
+      custom(endpoint, 'my-bucket', 'k'),
+    );
     expect(
-      parseS3Url('https://storage.example.com/my%20s3/my-bucket/k', ['https://storage.example.com/my s3']),
+      parseS3Url(
+        'https://storage.example.com/my%20s3/my-bucket/k',
+        pathStyle('https://storage.example.com/my s3'),
+      ),
     ).toEqual(custom(endpoint, 'my-bucket', 'k'));
   });
 });
@@ -852,7 +860,7 @@ describe('round trip for any key', () => {
     .string({ unit: 'grapheme', minLength: 200, maxLength: 1024 })
     .filter((key) => !key.endsWith('/') && utf8Bytes(key) <= 1024);
 
-  const encodedForms = (key: string): Array<[string, string[]]> => [
+  const encodedForms = (key: string): Array<[string, KnownEndpoint[]]> => [
     [`https://my-bucket.s3.us-east-1.amazonaws.com/${encodeKey(key)}`, []],
     [`https://s3.us-east-1.amazonaws.com/my-bucket/${encodeKey(key)}`, []],
     [`s3://my-bucket/${encodeKey(key)}`, []],

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type MenuItemSpec, menuAction, menuItemId, menuItems } from '../menu';
 import { menuGesture } from '../menu-gestures';
+import { BUILT_IN_PAGE_PATTERNS } from '../menu-patterns';
 import { copySignedLink } from './copy-signed-link';
 import { preferencesItem, profilesItem } from './storage';
 
@@ -17,14 +18,25 @@ function create(spec: MenuItemSpec): Promise<void> {
   });
 }
 
-/** Creates one item; one the browser refuses for its patterns is created without them (shown too often > never). */
+/**
+ * Creates one item. A link item the browser refuses for its patterns is created without them (shown on every
+ * link > never); a page item, with the built-in S3 patterns only: unrestricted it would show on every page,
+ * image and frame of every site.
+ */
 async function createItem(spec: MenuItemSpec): Promise<void> {
   try {
     await create(spec);
   } catch (error) {
     const { targetUrlPatterns, documentUrlPatterns, ...unrestricted } = spec;
-    if (!targetUrlPatterns && !documentUrlPatterns) throw error;
-    console.warn('S3 Presign: menu patterns refused, showing the item everywhere', spec.id, String(error));
+    if (documentUrlPatterns) {
+      const builtIn = [...BUILT_IN_PAGE_PATTERNS];
+      if (JSON.stringify(documentUrlPatterns) === JSON.stringify(builtIn)) throw error;
+      console.warn('S3 Presign: menu patterns refused, keeping the S3 hosts only', spec.id, String(error));
+      await create({ ...unrestricted, documentUrlPatterns: builtIn });
+      return;
+    }
+    if (!targetUrlPatterns) throw error;
+    console.warn('S3 Presign: menu patterns refused, showing the item on every link', spec.id, String(error));
     await create(unrestricted);
   }
 }

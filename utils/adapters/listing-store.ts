@@ -8,7 +8,9 @@ import { type CachedListing, lastListingItem, listingIndexItem, listingStorageKe
 // change of the index holds a lock, across the extension's pages where the browser has Web Locks, and within
 // this page otherwise. The index is also written BEFORE the listing it names: a page closed between the two
 // leaves an index entry with no listing (harmless), never a listing no index entry names. Listings that are
-// in no index all the same (written by older versions) are found by listing storage's keys.
+// in no index all the same (written by older versions) are found by listing storage's keys, where the browser
+// has getKeys; elsewhere they stay until the browser gains it (reading every value to find them is not worth
+// loading the profiles' secrets for).
 
 const LOCK_NAME = 's3-presign:listing-index';
 let localQueue: Promise<unknown> = Promise.resolve();
@@ -25,20 +27,18 @@ function withIndexLock<T>(work: () => Promise<T>): Promise<T> {
 const LISTING_PREFIX = listingStorageKey('').slice('local:'.length);
 
 /**
- * The cache keys of every listing in storage, index or not. getKeys (Chrome 130, Firefox 143) reads names
- * only; older browsers read everything once, which only forgetting a profile asks for.
+ * The cache keys of every listing in storage, index or not, through getKeys (Chrome 130, Firefox 143), which
+ * reads names only. Undefined on older browsers: there the one way to list names is get(null), which would read
+ * the whole store (profiles and their secrets included) into memory, so callers go by the index alone.
  */
-async function storedListingKeys(cheapOnly: boolean): Promise<string[] | undefined> {
+async function storedListingKeys(): Promise<string[] | undefined> {
   const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
-  let names: string[] | undefined;
+  if (typeof area.getKeys !== 'function') return undefined;
+  let names: string[];
   try {
-    if (typeof area.getKeys === 'function') names = await area.getKeys();
+    names = await area.getKeys();
   } catch {
-    names = undefined;
-  }
-  if (names === undefined) {
-    if (cheapOnly) return undefined;
-    names = Object.keys(await area.get(null));
+    return undefined;
   }
   return names
     .filter((name) => name.startsWith(LISTING_PREFIX))
@@ -68,7 +68,7 @@ export async function writeListing(key: string, listing: CachedListing): Promise
         storage.setItem(listingStorageKey(key), capped),
         lastListingItem.setValue({ key, listing: capped }),
       ]);
-      const stored = (await storedListingKeys(true)) ?? [];
+      const stored = (await storedListingKeys()) ?? [];
       const stray = stored.filter((name) => !Object.hasOwn(index, name));
       const forget = [...new Set([...evicted, ...stray])];
       if (forget.length > 0) await storage.removeItems(forget.map(listingStorageKey));
@@ -78,12 +78,15 @@ export async function writeListing(key: string, listing: CachedListing): Promise
   }
 }
 
-/** Forgets every cached folder of a profile: those in the index and any other stored for it. */
+/**
+ * Forgets every cached folder of a profile: those in the index, and, where the browser can list storage's keys
+ * cheaply (getKeys), any other stored for it.
+ */
 export async function forgetListings(profileId: string): Promise<void> {
   await withIndexLock(async () => {
     const [index, stored, last] = await Promise.all([
       listingIndexItem.getValue(),
-      storedListingKeys(false),
+      storedListingKeys(),
       lastListingItem.getValue(),
     ]);
     const inIndex = keysOfProfile(index, profileId);
