@@ -132,7 +132,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
     );
   return (
     <>
-      <HostAccessNotice endpoint={profile.endpoint} />
+      <HostAccessNotice profile={profile} />
       {notice && (
         <p class={notice.error ? 'error' : 'notice'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}

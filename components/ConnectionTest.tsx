@@ -41,7 +41,7 @@ export function ConnectionTest({ profile }: { profile: Profile | undefined }): J
 
   return (
     <div class="connection-test">
-      <HostAccessNotice endpoint={profile?.endpoint} />
+      <HostAccessNotice profile={profile} />
       <button type="button" class="secondary" disabled={busy || !profile} onClick={() => void run()}>
         {busy ? 'Testing…' : 'Test connection'}
       </button>

@@ -1,19 +1,29 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { hasHostAccess, hostOrigins, hostsOf, requestHostAccess } from '@/utils/adapters/host-permission';
+import {
+  type HostTarget,
+  hasHostAccess,
+  hostOrigins,
+  hostsOf,
+  requestHostAccess,
+} from '@/utils/adapters/host-permission';
 
 type Access = 'missing' | 'asking' | 'refused';
 
 /**
- * For a custom endpoint the browser has not let the extension reach: says that listing needs it (signing does
- * not), with a button that asks. Nothing when access is granted or not needed (AWS, loopback). It follows
- * grants and removals made anywhere (the extension's site settings, another page).
+ * For a profile whose custom endpoint the browser has not let the extension reach: says that listing needs it
+ * (signing does not), with a button that asks. What is checked and asked for follows the profile's addressing
+ * (the host for path-style, its subdomains too otherwise). Nothing when access is granted or not needed (AWS,
+ * loopback). It follows grants and removals made anywhere (the extension's site settings, another page).
  */
-export function HostAccessNotice({ endpoint }: { endpoint: string | undefined }): JSX.Element | null {
+export function HostAccessNotice({ profile }: { profile: HostTarget | undefined }): JSX.Element | null {
+  const endpoint = profile?.endpoint;
+  // Only an explicit false puts buckets in the host name (see hostPermissionFor).
+  const forcePathStyle = profile?.forcePathStyle !== false;
   let needed = false;
   try {
-    needed = hostOrigins([endpoint]).length > 0;
+    needed = hostOrigins([profile]).length > 0;
   } catch {
     // Not a valid endpoint yet (still being typed): nothing to ask for.
   }
@@ -23,7 +33,7 @@ export function HostAccessNotice({ endpoint }: { endpoint: string | undefined })
     if (!needed) return;
     let live = true;
     const check = (): void => {
-      void hasHostAccess([endpoint]).then((granted) => {
+      void hasHostAccess([{ endpoint, forcePathStyle }]).then((granted) => {
         if (live) setAccess((current) => (granted ? undefined : (current ?? 'missing')));
       });
     };
@@ -35,13 +45,13 @@ export function HostAccessNotice({ endpoint }: { endpoint: string | undefined })
       browser.permissions.onAdded?.removeListener(check);
       browser.permissions.onRemoved?.removeListener(check);
     };
-  }, [endpoint, needed]);
+  }, [endpoint, forcePathStyle, needed]);
 
   if (!needed || !endpoint || access === undefined) return null;
   const host = hostsOf([endpoint]);
   const ask = (): void => {
     // The request is the first thing the click does: Firefox prompts only then.
-    const answer = requestHostAccess([endpoint]);
+    const answer = requestHostAccess([{ endpoint, forcePathStyle }]);
     setAccess('asking');
     void answer.then((result) => setAccess(result === 'refused' ? 'refused' : undefined));
   };

@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { hostsNeedingAccess } from '@/utils/adapters/host-permission';
 import { saveFailure } from '@/utils/adapters/profile-store';
 import type { ProfileFormDraft } from '@/utils/adapters/storage';
-import { hostPermissionFor } from '@/utils/host-pattern';
 import type { Profile } from '@/utils/profile';
 import { bucketInEndpoint, EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
 import { buildProfile, type SetupErrors } from '@/utils/profile-setup';
@@ -81,13 +81,7 @@ function startOf(editing: Profile | undefined): ProfileFormDraft {
 
 /** The hosts of custom endpoints the browser will be asked about when these profiles are saved. */
 function hostsToAsk(profiles: readonly Profile[]): string[] {
-  return [
-    ...new Set(
-      profiles.flatMap((profile) =>
-        profile.endpoint && hostPermissionFor(profile.endpoint) ? [new URL(profile.endpoint).host] : [],
-      ),
-    ),
-  ];
+  return hostsNeedingAccess(profiles);
 }
 
 /**

@@ -78,8 +78,15 @@ export function explainNetworkError(
       message: `Could not reach ${host}. Check the internet connection (and any proxy or VPN), then try again.`,
     };
   }
+  // The browser lets the extension reach the host (and then no CORS rule is needed): only the server is left.
+  if (context.hostAccess === true) {
+    return {
+      code: 'network',
+      message: `Could not reach ${host}: the server is down or unreachable from here. Check the endpoint URL, the port and any VPN, and that the browser trusts the server's HTTPS certificate, then try again.`,
+    };
+  }
   return {
     code: 'network',
-    message: `Could not reach ${host}. Either the server is down or unreachable from here (check the endpoint URL, the port and any VPN), or the browser blocked the request: allow the extension to access ${host} (save the profile again and choose Allow), or add a CORS rule to the bucket that allows GET and HEAD from this extension.`,
+    message: `Could not reach ${host}. Either the server is down or unreachable from here (check the endpoint URL, the port and any VPN), or the browser blocked the request: allow the extension to access ${host} (choose “Allow access to ${host}”, or allow the site in the extension's settings), or add a CORS rule to the bucket that allows GET and HEAD from this extension.`,
   };
 }

@@ -15,6 +15,10 @@ const s3 = inject('s3');
 // Not loopback, so not in host_permissions: saving asks the browser. `.invalid` never resolves.
 const FAR_ENDPOINT = 'http://s3.invalid.example:7480';
 const FAR_HOST = 's3.invalid.example:7480';
+// Another such host, allowed (host only, no subdomains) before its profile is saved.
+const GRANTED_HOSTNAME = 'old-grant.invalid.example';
+const GRANTED_HOST = `${GRANTED_HOSTNAME}:7480`;
+const GRANTED_ENDPOINT = `http://${GRANTED_HOST}`;
 
 let extension: LoadedExtension;
 
@@ -160,6 +164,60 @@ describe('saving a profile for a host the browser must allow', () => {
     // Asked within the click: pending (no prompt to answer headless), not refused.
     await expect.poll(() => notice.getByRole('button').textContent()).toBe('Waiting for the browser…');
     expect(await notice.textContent()).not.toMatch(/did not grant/);
+    await popup.page.close();
+  });
+
+  it('a path-style profile needs its host only: one allowed earlier is enough, and a down server is not blamed on access', async () => {
+    // The user allowed this host (not its subdomains) in the extension's site settings, as saving used to ask.
+    const settings = await extension.context.newPage();
+    await settings.goto(`chrome://extensions/?id=${extension.id}`);
+    await settings.evaluate(
+      ([id, origin]) =>
+        (
+          chrome as unknown as {
+            developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+          }
+        ).developerPrivate.addHostPermission(id, origin),
+      [extension.id, `http://${GRANTED_HOSTNAME}/*`] as const,
+    );
+    await settings.close();
+
+    let popup = await reopenOnAddForm(await PopupPage.open(extension.context, extension.id));
+    const form = addForm(popup.page);
+    await popup.fillProfile({
+      name: 'allowed before',
+      accessKeyId: 'AKIAALLOWED',
+      secretAccessKey: 'allowed-secret',
+      region: 'us-east-1',
+      endpoint: GRANTED_ENDPOINT,
+    });
+    expect(await form.getByLabel(/Path-style addressing/).isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    // Asked for the host alone, which is allowed: the browser answers at once, nothing is left pending.
+    await expect.poll(() => form.isVisible()).toBe(false);
+    expect(
+      await extension.worker.evaluate(
+        (origin) => chrome.permissions.contains({ origins: [origin] }),
+        `http://${GRANTED_HOSTNAME}/*`,
+      ),
+    ).toBe(true);
+
+    await popup.page.close();
+    popup = await PopupPage.open(extension.context, extension.id);
+    // The host does not resolve: the listing fails, blamed on the server, not on access.
+    await expect
+      .poll(() => popup.alert.textContent())
+      .toContain(`Could not reach ${GRANTED_HOST}: the server is down`);
+    expect(await popup.alert.textContent()).not.toMatch(/not allowed|Allow access/);
+    expect(await popup.page.getByText(/must allow this extension/).count()).toBe(0);
+    await popup.page.getByRole('button', { name: 'Profiles' }).click();
+    const entry = popup.page.getByRole('region', { name: 'Profiles' }).getByRole('listitem').filter({
+      hasText: 'allowed before',
+    });
+    await entry.waitFor();
+    // Give the notice's own permission check time to answer before asserting it stays away.
+    await popup.page.waitForTimeout(300);
+    expect(await entry.getByText(/must allow this extension/).count()).toBe(0);
     await popup.page.close();
   });
 });

@@ -116,8 +116,19 @@ describe('saveProfilesAsking', () => {
     const read = vi.spyOn(browser.storage.local, 'get');
     void saveProfilesAsking([profile('a', 'https://minio.example.com:9000'), profile('b')]);
     expect(request).toHaveBeenCalledTimes(1);
-    expect(request).toHaveBeenCalledWith({ origins: ['https://*.minio.example.com/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://minio.example.com/*'] });
     expect(request.mock.invocationCallOrder[0]).toBeLessThan(read.mock.invocationCallOrder[0] ?? Infinity);
+  });
+
+  it('asks a path-style profile for its host only, and one with buckets in the host name for the subdomains', () => {
+    const request = vi.spyOn(browser.permissions, 'request').mockReturnValue(new Promise(() => {}) as never);
+    void saveProfilesAsking([
+      profile('path', 'https://minio.example.com:9000'),
+      { ...profile('virtual', 'https://ceph.example.org'), forcePathStyle: false },
+    ]);
+    expect(request).toHaveBeenCalledWith({
+      origins: ['https://minio.example.com/*', 'https://*.ceph.example.org/*'],
+    });
   });
 
   it('stores the profile while the prompt is still open: an answer that never comes loses nothing', async () => {
@@ -147,11 +158,12 @@ describe('saveProfilesAsking', () => {
       const message = await saveProfilesAsking([
         profile('a', 'https://minio.example.com:9000'),
         profile('b'),
+        profile('c', 'http://127.0.0.1:7480'),
       ]);
-      expect(message).toMatch(/did not grant access to minio\.example\.com:9000/);
+      expect(message).toMatch(/did not grant access to minio\.example\.com:9000\./); // not the loopback one
       expect(message).toMatch(/Allow access/);
       expect(message).not.toContain('secret-a');
-      expect(await profilesItem.getValue()).toHaveLength(2); // saved anyway: signing needs no host access
+      expect(await profilesItem.getValue()).toHaveLength(3); // saved anyway: signing needs no host access
     },
   );
 

@@ -359,6 +359,21 @@ describe('explainS3Error: no answer at all', () => {
     },
   );
 
+  it('blames only the server when the browser is known to let the extension reach the host', () => {
+    const result = explained(new TypeError('Failed to fetch'), { ...RADOSGW, hostAccess: true });
+    expect(result.code).toBe('network');
+    expect(result.message).toMatch(/^Could not reach 127\.0\.0\.1:7480: the server is down or unreachable/);
+    expect(result.message).toContain('endpoint URL, the port');
+    // Access is granted: no asking again, and no CORS rule is needed.
+    expect(result.message).not.toMatch(/Allow|save the profile again|CORS/);
+  });
+
+  it('points at the Allow access button, not at saving again, when access is unknown', () => {
+    const result = explained(new TypeError('Failed to fetch'));
+    expect(result.message).toContain('“Allow access to 127.0.0.1:7480”');
+    expect(result.message).not.toContain('save the profile again');
+  });
+
   it('says host permission when the caller knows the browser refused it', () => {
     const result = explained(new TypeError('Failed to fetch'), { ...RADOSGW, hostAccess: false });
     expect(result.code).toBe('host-permission');

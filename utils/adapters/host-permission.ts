@@ -1,11 +1,26 @@
 import { browser } from 'wxt/browser';
-import { hostPermissionFor } from '../host-pattern';
+import { type HostTarget, hostPermissionFor } from '../host-pattern';
 
+export type { HostTarget };
 export type HostAccess = 'not-needed' | 'granted' | 'refused';
 
-/** The match patterns to ask for so the popup can list these endpoints (none for AWS and loopback). */
-export function hostOrigins(endpoints: readonly (string | undefined)[]): string[] {
-  return [...new Set(endpoints.map(hostPermissionFor).filter((p) => p !== undefined))];
+/**
+ * The match patterns to ask for so the popup can list with these profiles (none for AWS and loopback): each
+ * profile's endpoint host, with its subdomains only when the profile puts buckets in the host name.
+ */
+export function hostOrigins(targets: readonly (HostTarget | undefined)[]): string[] {
+  return [...new Set(targets.map(hostPermissionFor).filter((p) => p !== undefined))];
+}
+
+/** The hosts (with the port, as the user wrote them) of the profiles whose endpoint needs a grant, each once. */
+export function hostsNeedingAccess(targets: readonly (HostTarget | undefined)[]): string[] {
+  return [
+    ...new Set(
+      targets.flatMap((target) =>
+        target?.endpoint && hostPermissionFor(target) ? [new URL(target.endpoint).host] : [],
+      ),
+    ),
+  ];
 }
 
 /**
@@ -15,8 +30,8 @@ export function hostOrigins(endpoints: readonly (string | undefined)[]): string[
  * needs the gesture too. So it calls `request` at once (it answers true without asking when access is already
  * granted) and only then waits. The prompt may close the popup: never make a write wait for the answer.
  */
-export function requestHostAccess(endpoints: readonly (string | undefined)[]): Promise<HostAccess> {
-  const origins = hostOrigins(endpoints);
+export function requestHostAccess(targets: readonly (HostTarget | undefined)[]): Promise<HostAccess> {
+  const origins = hostOrigins(targets);
   if (origins.length === 0) return Promise.resolve('not-needed');
   try {
     return browser.permissions.request({ origins }).then(
@@ -28,9 +43,9 @@ export function requestHostAccess(endpoints: readonly (string | undefined)[]): P
   }
 }
 
-/** Whether the popup may reach every one of these endpoints (true when none needs asking). */
-export async function hasHostAccess(endpoints: readonly (string | undefined)[]): Promise<boolean> {
-  const origins = hostOrigins(endpoints);
+/** Whether the popup may list with every one of these profiles (true when none needs asking). */
+export async function hasHostAccess(targets: readonly (HostTarget | undefined)[]): Promise<boolean> {
+  const origins = hostOrigins(targets);
   if (origins.length === 0) return true;
   try {
     return await browser.permissions.contains({ origins });
@@ -45,6 +60,6 @@ export function hostsOf(endpoints: readonly string[]): string {
 }
 
 /** The message for refused hosts: signing still works, listing does not, and where to ask again. */
-export function refusedHostMessage(endpoints: readonly string[]): string {
-  return `The browser did not grant access to ${hostsOf(endpoints)}. The profile is saved and links can still be signed, but the popup cannot list buckets there: open Profiles and choose “Allow access”, or allow the site in the extension's settings.`;
+export function refusedHostMessage(targets: readonly (HostTarget | undefined)[]): string {
+  return `The browser did not grant access to ${hostsNeedingAccess(targets).join(', ')}. The profile is saved and links can still be signed, but the popup cannot list buckets there: open Profiles and choose “Allow access”, or allow the site in the extension's settings.`;
 }

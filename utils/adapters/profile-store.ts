@@ -82,10 +82,10 @@ export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
  * user when access was refused.
  */
 export async function saveProfilesAsking(profiles: readonly Profile[]): Promise<string | undefined> {
-  const endpoints = profiles.flatMap((profile) => (profile.endpoint ? [profile.endpoint] : []));
-  const access = requestHostAccess(endpoints);
+  // Each profile is asked for what its addressing reaches: its host, or its host's subdomains without path-style.
+  const access = requestHostAccess(profiles);
   await saveProfiles(profiles);
-  return (await access) === 'refused' ? refusedHostMessage(endpoints) : undefined;
+  return (await access) === 'refused' ? refusedHostMessage(profiles) : undefined;
 }
 
 /** Removes a profile with its keys, and everything that pointed at it (cache, bucket choices, last picked). */

@@ -55,7 +55,7 @@ export interface S3BrowserOptions {
   systemClockOffset?: number;
   /**
    * Asked only when a request got no answer, to tell "no access to the host" from "host down"; by default the
-   * browser's permissions for the profile's endpoint.
+   * browser's permissions for what the profile's addressing reaches (its endpoint's host, or its subdomains).
    */
   hostAccess?: () => Promise<boolean>;
   /** The clock that decides whether temporary credentials have expired. */
@@ -121,7 +121,7 @@ export function createS3Browser(profile: Profile, options: S3BrowserOptions = {}
     } catch (error) {
       const answered = typeof fieldOf(fieldOf(error, '$metadata'), 'httpStatusCode') === 'number';
       // No answer at all: was the host out of reach, or did the browser keep the extension from it?
-      const askAccess = options.hostAccess ?? (() => hasHostAccess([profile.endpoint]));
+      const askAccess = options.hostAccess ?? (() => hasHostAccess([profile]));
       const hostAccess = !answered && !signal?.aborted ? await askAccess().catch(() => undefined) : undefined;
       throw explainS3Error(error, {
         ...context,
