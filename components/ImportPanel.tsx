@@ -9,7 +9,7 @@ import {
 } from '@/utils/import-credentials';
 import type { Profile } from '@/utils/profile';
 import { describeProfile } from '@/utils/profile';
-import { bucketInEndpoint } from '@/utils/profile-draft';
+import { bucketInEndpoint, secretAsKeyId } from '@/utils/profile-draft';
 import { useStored } from './hooks/use-stored';
 
 interface ImportPanelProps {
@@ -31,11 +31,13 @@ function replacesText(entry: PreviewEntry): string {
     : `replaces profile “${replaces.name}”, which has the same access key ID (its name and settings kept):`;
 }
 
-/** A bucket-like path on an imported endpoint, which the form would point out. */
-function endpointWarning(profile: Profile): string | undefined {
-  return profile.endpoint
-    ? bucketInEndpoint(profile.endpoint, profile.defaultBucket ?? '')?.message
+/** What the form would point out without refusing it: a bucket-like endpoint path, a secret-like key ID. */
+function profileWarnings(profile: Profile): string[] {
+  const bucket = profile.endpoint
+    ? bucketInEndpoint(profile.endpoint, profile.defaultBucket ?? '')
     : undefined;
+  const keyId = secretAsKeyId(profile.accessKeyId, profile.secretAccessKey);
+  return [bucket?.message, keyId?.message].filter((message) => message !== undefined);
 }
 
 /** Paste ~/.aws/credentials, ~/.aws/config or `aws configure export-credentials` output; preview; save the ready ones. */
@@ -85,14 +87,19 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
             {preview.entries.map((entry) => (
               <li key={`${entry.section}:${entry.line}`} class={entry.profile ? 'ready' : 'needs-fixing'}>
                 <strong>{entry.section}</strong> {entry.replaces && <span>{replacesText(entry)} </span>}
+                {entry.renamed && <span class="warning">{entry.renamed.message} </span>}
                 {entry.profile ? (
                   <span class="hint">{describeProfile(entry.profile)}</span>
                 ) : (
                   <span class="error">{Object.values(entry.errors).join(' ')}</span>
                 )}
-                {entry.profile && endpointWarning(entry.profile) && (
-                  <span class="warning"> {endpointWarning(entry.profile)}</span>
-                )}
+                {entry.profile &&
+                  profileWarnings(entry.profile).map((warning) => (
+                    <span key={warning} class="warning">
+                      {' '}
+                      {warning}
+                    </span>
+                  ))}
               </li>
             ))}
           </ul>

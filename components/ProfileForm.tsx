@@ -4,7 +4,7 @@ import { hostsNeedingAccess } from '@/utils/adapters/host-permission';
 import { saveFailure } from '@/utils/adapters/profile-store';
 import type { ProfileFormDraft } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
-import { bucketInEndpoint, EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
+import { bucketInEndpoint, EMPTY_DRAFT, type ProfileDraft, secretAsKeyId } from '@/utils/profile-draft';
 import { buildProfile, type SetupErrors } from '@/utils/profile-setup';
 import { PROVIDERS, type ProviderId, providerById, providerInputs } from '@/utils/providers';
 import { ConnectionTest } from './ConnectionTest';
@@ -144,6 +144,10 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
     provider === 'custom' && !errors.endpoint
       ? bucketInEndpoint(inputs.endpoint ?? '', draft.defaultBucket)
       : undefined;
+  // A key ID shaped like a secret may be one a MinIO admin chose: said, not refused, unless it is sure.
+  const keyIdWarning = errors.accessKeyId
+    ? undefined
+    : secretAsKeyId(draft.accessKeyId, draft.secretAccessKey);
   return (
     <form class="stack" onSubmit={submit} noValidate aria-label={editing ? 'Edit profile' : 'Add a profile'}>
       <div class="panel-head">
@@ -228,6 +232,11 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           )}
         </Field>
       ))}
+      {keyIdWarning && !keyIdWarning.blocks && (
+        <p class="warning" role="status">
+          {keyIdWarning.message}
+        </p>
+      )}
       <p class="hint">Least privilege: {store.permissions}</p>
       <ConnectionTest profile={candidate} />
       {asking && asking.length > 0 && (

@@ -48,7 +48,15 @@ export interface Replaces {
   by: 'name' | 'accessKeyId';
 }
 
-export type PreviewEntry = ImportEntry & { replaces?: Replaces } & (
+/** An import added under another name than its own, which a stored profile it must not replace has. */
+export interface Renamed {
+  /** The name it is added as. */
+  name: string;
+  /** Why, for the preview: which profile has its name. */
+  message: string;
+}
+
+export type PreviewEntry = ImportEntry & { replaces?: Replaces; renamed?: Renamed } & (
     | { profile: Profile; errors?: undefined }
     | { profile?: undefined; errors: DraftErrors }
   );
@@ -99,7 +107,7 @@ function shadowedKeysProblem(found: FoundProfile): ImportProblem | undefined {
   };
 }
 
-function freeName(name: string, taken: ReadonlyMap<string, unknown>): string {
+function freeName(name: string, taken: { has(name: string): boolean }): string {
   let suffix = 2;
   while (taken.has(`${name}-${suffix}`)) suffix++;
   return `${name}-${suffix}`;
@@ -188,27 +196,67 @@ function sameEndpoint(found: FoundProfile, profile: Profile): boolean {
   }
 }
 
+/** What an endpoint's keys sign for: AWS without one or on an amazonaws.com host, else the store's endpoint. */
+const AWS = 'AWS';
+
+function storeOf(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return AWS;
+  try {
+    const normalized = normalizeEndpoint(endpoint);
+    return /\.amazonaws\.com(?:\.cn)?$/i.test(new URL(normalized).hostname) ? AWS : normalized;
+  } catch {
+    return undefined;
+  }
+}
+
+/** AWS access key IDs (long-term and temporary); no other store's keys are shaped so. */
+const AWS_KEY_ID = /^A[KS]IA[A-Z0-9]{16}$/;
+
+/**
+ * Whether an import is for the store of a stored profile of its name, so its keys may replace that profile's.
+ * A pasted endpoint says which store; without one, AWS keys are for AWS, and other keys for the store whose
+ * endpoint the config file (not pasted) holds: any store but AWS.
+ */
+function sameStore(found: FoundProfile, keyId: string, profile: Profile): boolean {
+  const stored = storeOf(profile.endpoint);
+  if (found.endpoint !== undefined) {
+    const pasted = storeOf(found.endpoint);
+    return pasted !== undefined && pasted === stored;
+  }
+  return AWS_KEY_ID.test(keyId) ? stored === AWS : stored !== AWS;
+}
+
 /**
  * The stored profile an imported one takes the place of: the one with its name (keys imported again when they
- * expire, as the app advises), else the one with its access key ID (the same keys pasted under another name),
- * unless the paste gives another endpoint: one key can serve two stores (Ceph zones), kept as two profiles.
- * Each stored profile is replaced by one import at most.
+ * expire, as the app advises) if it is for the same store, else the one with its access key ID (the same keys
+ * pasted under another name), unless the paste gives another endpoint: one key can serve two stores (Ceph
+ * zones), kept as two profiles. Each stored profile is replaced by one import at most. Without one, `namesake`
+ * is the stored profile that has the import's name, which it must be added beside under another name.
  */
 function replacedProfile(
   found: FoundProfile,
   draft: ProfileDraft,
   existing: readonly Profile[],
   taken: ReadonlySet<string>,
-): { profile: Profile; by: 'name' | 'accessKeyId' } | undefined {
+): { profile: Profile; by: 'name' | 'accessKeyId' } | { profile?: undefined; namesake?: Profile } {
   const free = existing.filter((profile) => !taken.has(profile.id));
   const name = cleanPasted(draft.name);
-  const byName = free.find((profile) => profile.name === name);
-  if (byName) return { profile: byName, by: 'name' };
   const keyId = cleanPasted(draft.accessKeyId);
+  const byName = free.find((profile) => profile.name === name && sameStore(found, keyId, profile));
+  if (byName) return { profile: byName, by: 'name' };
   const byKey = keyId
     ? free.find((profile) => profile.accessKeyId === keyId && sameEndpoint(found, profile))
     : undefined;
-  return byKey ? { profile: byKey, by: 'accessKeyId' } : undefined;
+  if (byKey) return { profile: byKey, by: 'accessKeyId' };
+  return { namesake: existing.find((profile) => profile.name === name) };
+}
+
+/** Why an import is renamed: the stored profile of its name is another store's, or is updated by another import. */
+function renamedMessage(namesake: Profile, name: string, taken: ReadonlySet<string>): string {
+  const why = taken.has(namesake.id)
+    ? 'is updated by another import'
+    : `exists for another store (${namesake.endpoint ?? 'AWS'})`;
+  return `A profile named “${namesake.name}” ${why}: this one is added as “${name}”.`;
 }
 
 /**
@@ -249,7 +297,8 @@ function importErrors(errors: DraftErrors): DraftErrors {
 
 /**
  * parseCredentialsImport, then validateDraft on each draft: the profile to save, or what to fix in it. An entry
- * whose name (or access key ID) is one of the `existing` profiles' replaces it: same id, its settings kept.
+ * whose name (for the same store) or access key ID is one of the `existing` profiles' replaces it: same id, its
+ * settings kept. An entry with the name of a profile it does not replace is added under a free name (`renamed`).
  * `makeId` gives the others their id; give the same entry the same id each time, or saving twice adds it twice.
  */
 export function previewImport(
@@ -260,11 +309,29 @@ export function previewImport(
 ): ImportPreview {
   const { found, problems } = readImport(text);
   const taken = new Set<string>();
+  // Names in use, for an import renamed beside a stored profile of its name: stored, pasted, given.
+  const names = new Set([
+    ...existing.map((profile) => profile.name),
+    ...found.map(([entry]) => entry.section),
+  ]);
   const checked = found.map(([entry, profile]): PreviewEntry => {
     const replaced = replacedProfile(profile, entry.draft, existing, taken);
-    if (!replaced) {
-      const result = validateDraft(entry.draft, makeId(entry), now);
-      return { ...entry, ...(result.errors ? { errors: importErrors(result.errors) } : result) };
+    if (!replaced.profile) {
+      let draft = entry.draft;
+      let renamed: Renamed | undefined;
+      if (replaced.namesake) {
+        const name = freeName(cleanPasted(draft.name), names);
+        names.add(name);
+        renamed = { name, message: renamedMessage(replaced.namesake, name, taken) };
+        draft = { ...draft, name };
+      }
+      const result = validateDraft(draft, makeId(entry), now);
+      return {
+        ...entry,
+        draft,
+        ...(renamed ? { renamed } : {}),
+        ...(result.errors ? { errors: importErrors(result.errors) } : result),
+      };
     }
     taken.add(replaced.profile.id);
     const replaces = { id: replaced.profile.id, name: replaced.profile.name, by: replaced.by };

@@ -47,17 +47,46 @@ export function cleanPasted(value: string): string {
 }
 
 /**
- * Whether a value pasted as an access key ID is rather a secret access key. Key IDs may be 16 to 128 characters
- * (GCS HMAC ids are 61, Oracle's are 40 hex), so length alone says nothing: a secret is also shaped like one.
- * AWS, Ceph, Wasabi, DigitalOcean, GCS and Oracle secrets are 40+ base64 characters that mix lower case, upper
- * case and digits, which no generated key ID does (they are upper case, or lower-case hex); R2's are 64 hex and
- * IBM's 48 hex (R2 and IBM key IDs are 32 hex).
+ * Whether a value pasted as an access key ID is shaped like a secret access key. Key IDs may be 16 to 128
+ * characters (GCS HMAC ids are 61, Oracle's are 40 hex), so length alone says nothing: a secret is also shaped
+ * like one. AWS, Ceph, Wasabi, DigitalOcean, GCS and Oracle secrets are 40+ base64 characters that mix lower
+ * case, upper case and digits, which no generated key ID does (they are upper case, or lower-case hex); R2's are
+ * 64 hex and IBM's 48 hex (R2 and IBM key IDs are 32 hex). MinIO lets admins choose key IDs of any such shape,
+ * hence secretAsKeyId: a warning unless it is sure.
  */
 export function looksLikeSecret(keyId: string): boolean {
   if (keyId.length < 40) return false;
   if (/[/+]/.test(keyId)) return true;
   if (/^(?:[0-9a-f]{48}|[0-9a-f]{64})$/i.test(keyId)) return true;
   return /^[A-Za-z0-9/+]+=*$/.test(keyId) && /[a-z]/.test(keyId) && /[A-Z]/.test(keyId) && /\d/.test(keyId);
+}
+
+/** An AWS access key ID: never a secret, so in the secret field it says the two fields are swapped. */
+const AWS_KEY_ID = /^A[KS]IA[A-Z0-9]{16}$/;
+
+/**
+ * A secret access key pasted as the key ID. Saving is refused only when that is sure: the value holds `/` or `+`
+ * (base64 secrets do, SigV4 key IDs cannot: `/` splits the credential scope), or the secret field holds an AWS
+ * key ID (the fields are swapped). Otherwise a key ID shaped like a secret may be one a MinIO admin chose: a
+ * warning for the form to show, which does not block.
+ */
+export function secretAsKeyId(
+  accessKeyId: string,
+  secretAccessKey: string,
+): { message: string; blocks: boolean } | undefined {
+  const keyId = cleanPasted(accessKeyId);
+  if (!looksLikeSecret(keyId)) return undefined;
+  if (/[/+]/.test(keyId) || AWS_KEY_ID.test(cleanPasted(secretAccessKey))) {
+    return {
+      blocks: true,
+      message: 'This looks like a secret access key: paste it in the secret field, and the key ID here.',
+    };
+  }
+  return {
+    blocks: false,
+    message:
+      'The access key ID looks like a secret access key, not a key ID: check the two fields are not swapped.',
+  };
 }
 
 /**
@@ -108,9 +137,9 @@ export function validateDraft(
   if (!value.accessKeyId)
     errors.accessKeyId = 'Paste the access key ID (it starts with AKIA or ASIA on AWS).';
   else if (/\s/.test(value.accessKeyId)) errors.accessKeyId = 'The access key ID cannot contain spaces.';
-  else if (looksLikeSecret(value.accessKeyId)) {
-    errors.accessKeyId =
-      'This looks like a secret access key: paste it in the secret field, and the key ID here.';
+  else {
+    const secret = secretAsKeyId(value.accessKeyId, value.secretAccessKey);
+    if (secret?.blocks) errors.accessKeyId = secret.message;
   }
   if (!value.secretAccessKey) errors.secretAccessKey = 'Paste the secret access key.';
   else if (/\s/.test(value.secretAccessKey))

@@ -128,6 +128,132 @@ describe('previewImport over stored profiles', () => {
     expect(previewImport(same, NOW, () => 'fresh-id', [zoneA]).entries[0]?.replaces?.id).toBe('zone-a');
   });
 
+  const ceph: Profile = {
+    id: 'stored-ceph',
+    name: 'default',
+    accessKeyId: 'Q3AM3UQ867SPQQA43P2F',
+    secretAccessKey: 'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG',
+    region: 'us-east-1',
+    endpoint: 'https://ceph.example.com',
+    forcePathStyle: true,
+  };
+  const awsDefault = [
+    '[default]',
+    `aws_access_key_id = ${work.accessKeyId}`,
+    `aws_secret_access_key = ${FRESH_SECRET}`,
+  ].join('\n');
+
+  it('adds AWS keys beside a stored Ceph profile of their name, renamed, rather than over its keys', () => {
+    const preview = previewImport(awsDefault, NOW, () => 'fresh-id', [ceph]);
+    const [entry] = preview.entries;
+    expect(entry?.replaces).toBeUndefined();
+    expect(entry?.renamed).toEqual({
+      name: 'default-2',
+      message:
+        'A profile named “default” exists for another store (https://ceph.example.com): this one is added as “default-2”.',
+    });
+    expect(entry?.profile).toEqual({
+      id: 'fresh-id',
+      name: 'default-2',
+      accessKeyId: work.accessKeyId,
+      secretAccessKey: FRESH_SECRET,
+      region: 'us-east-1',
+      forcePathStyle: false,
+    });
+  });
+
+  it('keeps the Ceph keys when the AWS ones of its name are saved', async () => {
+    fakeBrowser.reset();
+    await profilesItem.setValue([ceph]);
+    const ready = previewImport(awsDefault, NOW, () => 'fresh-id', [ceph]).entries.flatMap((entry) =>
+      entry.profile ? [entry.profile] : [],
+    );
+    await saveProfiles(ready);
+    const stored = await profilesItem.getValue();
+    expect(stored).toHaveLength(2);
+    expect(stored.find((profile) => profile.id === 'stored-ceph')).toEqual(ceph);
+  });
+
+  it.each([
+    ['another endpoint pasted', 'endpoint_url = https://minio.example.com'],
+    ['an AWS endpoint pasted', 'endpoint_url = https://s3.eu-west-3.amazonaws.com'],
+  ])('does not replace a profile of its name on another store: %s', (_name, config) => {
+    const pasted = [
+      '[default]',
+      `aws_access_key_id = ${ceph.accessKeyId}2`,
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+      '[profile default]',
+      config,
+    ].join('\n');
+    const [entry] = previewImport(pasted, NOW, () => 'fresh-id', [ceph]).entries;
+    expect(entry?.replaces).toBeUndefined();
+    expect(entry?.profile?.name).toBe('default-2');
+  });
+
+  it('replaces a profile of its name on the same store: its endpoint pasted again, or none with non-AWS keys', () => {
+    const rotated = [
+      '[default]',
+      'aws_access_key_id = ROTATEDROTATEDROTATE',
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+    ];
+    const withEndpoint = [...rotated, '[profile default]', 'endpoint_url = https://CEPH.example.com:443/'];
+    for (const pasted of [rotated, withEndpoint]) {
+      const [entry] = previewImport(pasted.join('\n'), NOW, () => 'fresh-id', [ceph]).entries;
+      expect(entry?.replaces).toEqual({ id: 'stored-ceph', name: 'default', by: 'name' });
+      expect(entry?.renamed).toBeUndefined();
+      expect(entry?.profile).toMatchObject({
+        endpoint: 'https://ceph.example.com',
+        accessKeyId: 'ROTATEDROTATEDROTATE',
+      });
+    }
+  });
+
+  it('adds non-AWS keys pasted without an endpoint beside a stored AWS profile of their name', () => {
+    const pasted = [
+      '[work]',
+      'aws_access_key_id = Q3AM3UQ867SPQQA43P2F',
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+    ];
+    const [entry] = previewImport(pasted.join('\n'), NOW, () => 'fresh-id', [work]).entries;
+    expect(entry?.replaces).toBeUndefined();
+    expect(entry?.renamed?.message).toBe(
+      'A profile named “work” exists for another store (AWS): this one is added as “work-2”.',
+    );
+  });
+
+  it('picks a name that no stored or pasted profile has', () => {
+    const pasted = [
+      awsDefault,
+      '[default-2]',
+      'aws_access_key_id = AKIAOTHEROTHEROTHER1',
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+    ].join('\n');
+    const stored = [ceph, { ...ceph, id: 'stored-ceph-3', name: 'default-3', accessKeyId: 'CEPHTHREE' }];
+    const names = previewImport(pasted, NOW, (entry) => entry.section, stored).entries.map(
+      (entry) => entry.profile?.name,
+    );
+    expect(names).toEqual(['default-4', 'default-2']);
+  });
+
+  it('renames an import whose namesake another import updates, rather than storing two of one name', () => {
+    const pasted = [
+      '[renamed-keys]',
+      `aws_access_key_id = ${work.accessKeyId}`,
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+      '[work]',
+      'aws_access_key_id = AKIAOTHEROTHEROTHER1',
+      `aws_secret_access_key = ${FRESH_SECRET}`,
+    ].join('\n');
+    const entries = previewImport(pasted, NOW, (entry) => entry.section, [work]).entries;
+    expect(entries.map((entry) => [entry.profile?.name, entry.replaces?.id])).toEqual([
+      ['work', 'stored-work'],
+      ['work-2', undefined],
+    ]);
+    expect(entries[1]?.renamed?.message).toBe(
+      'A profile named “work” is updated by another import: this one is added as “work-2”.',
+    );
+  });
+
   it('replaces a stored profile once: a second import matching it is added as new', () => {
     const pasted = [
       '[work]',

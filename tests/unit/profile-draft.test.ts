@@ -5,6 +5,7 @@ import {
   EMPTY_DRAFT,
   looksLikeSecret,
   type ProfileDraft,
+  secretAsKeyId,
   validateDraft,
 } from '@/utils/profile-draft';
 import { buildProfile } from '@/utils/profile-setup';
@@ -208,19 +209,42 @@ describe('validateDraft: the session expiry belongs to a session token', () => {
 });
 
 describe('looksLikeSecret: a secret pasted in the key ID field', () => {
+  const BLOCKS = /^This looks like a secret access key: paste it in the secret field/;
+  const WARNS =
+    'The access key ID looks like a secret access key, not a key ID: check the two fields are not swapped.';
+
   it.each([
     ['an AWS secret with / and +', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ['a DigitalOcean/Oracle-style secret with +', 'u8jzPde0IgxLd6GncfBAepfJB+0Kh8oOOL8dKLzdAb3='],
+  ])('refuses to save %s: no key ID holds / or +', (_name, secret) => {
+    expect(looksLikeSecret(secret)).toBe(true);
+    expect(secretAsKeyId(secret, good.secretAccessKey)).toEqual({
+      blocks: true,
+      message: expect.stringMatching(BLOCKS),
+    });
+    const result = validateDraft({ ...good, accessKeyId: secret }, 'id1', NOW);
+    expect(result.errors?.accessKeyId).toMatch(BLOCKS);
+    expect(JSON.stringify(result.errors)).not.toContain(secret);
+  });
+
+  it('refuses to save when the secret field holds an AWS key ID: the two fields are swapped', () => {
+    const secret = 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzd';
+    const swapped = { ...good, accessKeyId: secret, secretAccessKey: ' AKIAIOSFODNN7EXAMPLE ' };
+    expect(validateDraft(swapped, 'id1', NOW).errors?.accessKeyId).toMatch(BLOCKS);
+  });
+
+  it.each([
     ['an AWS secret with neither / nor +', 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzd'],
-    ['a DigitalOcean/Oracle-style 43-44 character secret', 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdAb3='],
+    ['a 44-character secret with neither / nor +', 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdAb3='],
     ['an R2 secret (64 hex)', '7149d439536b3216fdaeeb975729fae923d5a4fd12aabfe228f219e9cb0eb53f'],
     ['an IBM COS HMAC secret (48 hex)', '7149d439536b3216fdaeeb975729fae923d5a4fd12aabfe2'],
-  ])('is caught: %s', (_name, secret) => {
-    expect(looksLikeSecret(secret)).toBe(true);
-    const result = validateDraft({ ...good, accessKeyId: secret }, 'id1', NOW);
-    expect(result.errors?.accessKeyId).toMatch(
-      /looks like a secret access key: paste it in the secret field/,
-    );
-    expect(JSON.stringify(result.errors)).not.toContain(secret);
+    ['a MinIO key ID an admin chose', 'BackupService2026NightlyJobsForTheArchive'],
+  ])('saves, with a warning, what may be a key ID a MinIO admin chose: %s', (_name, keyId) => {
+    expect(looksLikeSecret(keyId)).toBe(true);
+    expect(secretAsKeyId(keyId, good.secretAccessKey)).toEqual({ blocks: false, message: WARNS });
+    const result = validateDraft({ ...good, accessKeyId: keyId }, 'id1', NOW);
+    expect(result.errors).toBeUndefined();
+    expect(result.profile?.accessKeyId).toBe(keyId);
   });
 
   it.each([
@@ -233,8 +257,9 @@ describe('looksLikeSecret: a secret pasted in the key ID field', () => {
     ['an Oracle customer secret key ID (40 hex)', '4dba41ecccc3fc1626e53a13043b026c48bbf33f'],
     ['a GCS HMAC key ID (61 characters)', 'GOOG1E344TFJGVQ4K7BN7XJ8B7TFQ7XKWO886VOMPZOM75WBBR4QMW2WXFOGO'],
     ['a 128-character key ID in capitals', 'AKIA'.padEnd(128, 'Q7')],
-  ])('lets a real one through: %s', (_name, keyId) => {
+  ])('lets a real one through without a word: %s', (_name, keyId) => {
     expect(looksLikeSecret(keyId)).toBe(false);
+    expect(secretAsKeyId(keyId, good.secretAccessKey)).toBeUndefined();
     const draft = { ...good, accessKeyId: keyId, sessionToken: keyId.startsWith('ASIA') ? 'IQoJb3' : '' };
     expect(validateDraft(draft, 'id1', NOW).errors).toBeUndefined();
   });
