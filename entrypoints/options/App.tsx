@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { DismissibleNotice } from '@/components/DismissibleNotice';
 import { ExpiryPicker } from '@/components/ExpiryPicker';
 import { useStored } from '@/components/hooks/use-stored';
 import { ProfileForm } from '@/components/ProfileForm';
@@ -25,14 +26,7 @@ export function App(): JSX.Element {
   return (
     <main class="stack">
       <h1>S3 Presign settings</h1>
-      {notice && (
-        <div class="warning dismissible" role="alert">
-          <p>{notice}</p>
-          <button type="button" class="link" onClick={() => setNotice(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {notice && <DismissibleNotice text={notice} onDismiss={() => setNotice(undefined)} />}
       {form || profiles.length === 0 ? (
         <ProfileForm
           key={form?.editing?.id ?? 'new'}

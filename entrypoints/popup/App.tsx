@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { Browser } from '@/components/Browser';
+import { DismissibleNotice } from '@/components/DismissibleNotice';
 import { useStored } from '@/components/hooks/use-stored';
 import { lazy } from '@/components/lazy';
 import { ProfileSwitcher } from '@/components/ProfileSwitcher';
@@ -64,14 +65,7 @@ export function App(): JSX.Element {
           </div>
         )}
       </header>
-      {notice && (
-        <div class="warning dismissible" role="alert">
-          <p>{notice}</p>
-          <button type="button" class="link" onClick={() => setNotice(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {notice && <DismissibleNotice text={notice} onDismiss={() => setNotice(undefined)} />}
       {showForm ? (
         <ProfileForm
           key={view.kind === 'profile-form' ? (view.editing?.id ?? 'new') : 'first'}
