@@ -1,9 +1,8 @@
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeKey } from '@/utils/key-encoding';
 import { type LoadedExtension, loadExtension, waitFor } from '../support/chromium';
 import { rawRequest } from '../support/raw-http';
-import { s3Client } from '../support/s3-client';
+import { s3Client, seedBucket } from '../support/s3-client';
 import { PopupPage } from './pages/popup-page';
 
 // The built extension in real Chromium: a profile typed into the popup, then the right-click menu and the
@@ -44,11 +43,7 @@ function clickMenu(linkUrl: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  const client = s3Client(s3, s3.owner);
-  await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  for (const [key, text] of Object.entries(OBJECTS)) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: text }));
-  }
+  await seedBucket(s3Client(s3, s3.owner), bucket, OBJECTS);
   extension = await loadExtension();
   const popup = await PopupPage.open(extension.context, extension.id);
   await popup.addProfile({ name: 'local ceph', ...s3.owner, region: s3.region, endpoint: s3.endpoint });

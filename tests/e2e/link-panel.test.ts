@@ -1,11 +1,10 @@
 import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXTENSION_DIR, type LoadedExtension, loadExtension } from '../support/chromium';
 import { rawRequest } from '../support/raw-http';
-import { s3Client } from '../support/s3-client';
+import { s3Client, seedBucket } from '../support/s3-client';
 import { PopupPage } from './pages/popup-page';
 
 // The link panels' states in the built extension, in real Chromium against radosgw: what "Copied" refers to,
@@ -45,11 +44,7 @@ async function pasteForm(page: PopupPage): Promise<Locator> {
 }
 
 beforeAll(async () => {
-  const client = s3Client(s3, s3.owner);
-  await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  for (const [key, body] of Object.entries(OBJECTS)) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-  }
+  await seedBucket(s3Client(s3, s3.owner), bucket, OBJECTS);
   extension = await loadExtension();
   popup = await PopupPage.open(extension.context, extension.id);
   await popup.addProfile({ name: 'local ceph', ...s3.owner, region: s3.region, endpoint: s3.endpoint });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeKey } from '@/utils/key-encoding';
@@ -18,7 +17,7 @@ import {
   waitFor,
 } from '../support/chromium';
 import { errorCode, rawRequest } from '../support/raw-http';
-import { s3Client } from '../support/s3-client';
+import { s3Client, seedBucket } from '../support/s3-client';
 
 // The right-click menu and the shortcut of the built extension in real Chromium, against radosgw (which checks
 // every signature). Clicks and commands are dispatched inside the service worker (headless Chromium cannot
@@ -239,11 +238,7 @@ async function pressShortcutWithActiveTab(tab: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  const client = s3Client(s3, s3.owner);
-  await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  for (const [key, body] of Object.entries(OBJECTS)) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-  }
+  await seedBucket(s3Client(s3, s3.owner), bucket, OBJECTS);
   extension = await loadExtension();
   await extension.worker.evaluate((list) => chrome.storage.local.set({ profiles: list }), profiles);
   await recordNotifications(extension.worker);

@@ -184,6 +184,25 @@ describe('temporary (STS) credentials', () => {
     expect(s3.session, 'the radosgw fixture must provide STS session credentials').toBeDefined();
     return s3.session as NonNullable<typeof s3.session>;
   };
+  /** A week-long GET link signed with the session's keys, with or without its known end. */
+  const weekLinkFromSession = (withEnd: boolean) => {
+    const { accessKeyId, secretAccessKey, sessionToken, expiration, endpoint } = session();
+    return presign({
+      credentials: {
+        accessKeyId,
+        secretAccessKey,
+        sessionToken,
+        ...(withEnd ? { expiration: new Date(expiration) } : {}),
+      },
+      region: s3.region,
+      endpoint,
+      bucket,
+      key: 'plain.txt',
+      method: 'GET',
+      expiresIn: 604_800,
+      now: new Date(),
+    });
+  };
   const signWithSession = (overrides: Partial<PresignInput> = {}) => {
     const { accessKeyId, secretAccessKey, sessionToken, expiration, endpoint } = session();
     return sign({
@@ -202,34 +221,14 @@ describe('temporary (STS) credentials', () => {
   });
 
   it('is cut to the session’s end, and says so', async () => {
-    const { accessKeyId, secretAccessKey, sessionToken, expiration, endpoint } = session();
-    const result = await presign({
-      credentials: { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiration) },
-      region: s3.region,
-      endpoint,
-      bucket,
-      key: 'plain.txt',
-      method: 'GET',
-      expiresIn: 604_800,
-      now: new Date(),
-    });
+    const result = await weekLinkFromSession(true);
     expect(result.expiresIn).toBeLessThanOrEqual(3_600);
     expect(result.warnings.map((warning) => warning.code)).toEqual(['clamped-to-credentials']);
     expect((await rawRequest(result.url)).status).toBe(200);
   });
 
   it('with no known end, keeps the asked expiry and warns that the session may end the link first', async () => {
-    const { accessKeyId, secretAccessKey, sessionToken, endpoint } = session();
-    const result = await presign({
-      credentials: { accessKeyId, secretAccessKey, sessionToken },
-      region: s3.region,
-      endpoint,
-      bucket,
-      key: 'plain.txt',
-      method: 'GET',
-      expiresIn: 604_800,
-      now: new Date(),
-    });
+    const result = await weekLinkFromSession(false);
     expect(result.expiresIn).toBe(604_800);
     expect(result.warnings.map((warning) => warning.code)).toEqual(['session-end-unknown']);
     expect((await rawRequest(result.url)).status).toBe(200);
