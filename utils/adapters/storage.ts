@@ -15,6 +15,8 @@ export const profilesItem = storage.defineItem<Profile[]>('local:profiles', {
 export interface Preferences {
   /** Seconds a link lasts when the user does not choose. */
   defaultExpiresIn: number;
+  /** The method the popup's link panel starts with (absent: GET). The menu and shortcut copy GET links. */
+  defaultMethod?: 'GET' | 'PUT';
   /** The profile the popup opens with. */
   lastProfileId?: string;
   /** Per profile, the bucket and folder the popup was last showing (it reopens there). */
@@ -114,5 +116,48 @@ export interface ProfileFormDraft {
 /** It holds the secret as typed: session: only (kept in memory, never on disk, never synced), cleared on save. */
 export const profileFormDraftItem = storage.defineItem<ProfileFormDraft | null>('session:profileFormDraft', {
   fallback: null,
+  version: 1,
+});
+
+/** One generated link, as the history keeps it (utils/history.ts; the popup's History view). */
+export interface HistoryEntry {
+  id: string;
+  /** Where it came from: the popup, the right-click menu, the shortcut, a bulk copy, an upload. */
+  source: 'popup' | 'menu' | 'shortcut' | 'bulk' | 'upload';
+  method: 'GET' | 'PUT';
+  bucket: string;
+  key: string;
+  versionId?: string;
+  profileId: string;
+  /** The profile's name when signed (it may be renamed or removed later). */
+  profileName: string;
+  /** ISO times. */
+  createdAt: string;
+  expiresAt: string;
+  /**
+   * The link, to copy again, WITHOUT its X-Amz-Security-Token (a session token is a secret: it never goes into
+   * the history). Temporary-credential links record `tokenDigest`, and re-copying puts the profile's current
+   * token back only when its digest still matches (else the history says the link cannot be re-copied).
+   */
+  url: string;
+  /** First 16 hex digits of SHA-256 of the session token the link was signed with, for temporary credentials. */
+  tokenDigest?: string;
+}
+
+/** Links generated on this device, newest first (local only; never synced). */
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+  fallback: [],
+  version: 1,
+});
+
+export interface HistorySettings {
+  /** Record generated links. */
+  enabled: boolean;
+  /** Days an expired entry stays before it is pruned (0: pruned as soon as it expires). */
+  keepExpiredDays: number;
+}
+
+export const historySettingsItem = storage.defineItem<HistorySettings>('local:historySettings', {
+  fallback: { enabled: true, keepExpiredDays: 7 },
   version: 1,
 });
