@@ -1,6 +1,5 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { profilesItem } from '@/utils/adapters/storage';
 import {
   type ImportEntry,
   importSummary,
@@ -10,7 +9,7 @@ import {
 import type { Profile } from '@/utils/profile';
 import { describeProfile } from '@/utils/profile';
 import { bucketInEndpoint, secretAsKeyId } from '@/utils/profile-draft';
-import { useStored } from './hooks/use-stored';
+import { useProfiles } from './hooks/use-profiles';
 
 interface ImportPanelProps {
   /** Call it first thing in the click: it asks the browser for host access, which needs the click. */
@@ -44,7 +43,8 @@ function profileWarnings(profile: Profile): string[] {
 export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportPanelProps): JSX.Element {
   const [text, setText] = useState('');
   // Stored profiles: an import with the name (or key ID) of one updates it rather than adding a second.
-  const existing = useStored(profilesItem);
+  const stored = useProfiles();
+  const existing = stored?.status === 'ready' ? stored.profiles : undefined;
   // One id per pasted profile for the panel's life: a render (each keystroke) or a second Save after a failed
   // one must not turn the same profile into a new one.
   const ids = useRef(new Map<string, string>());

@@ -11,6 +11,7 @@ import { ConnectionTest } from './ConnectionTest';
 import { Field } from './Field';
 import { useSavedDraft } from './hooks/use-saved-draft';
 import { ImportPanel } from './ImportPanel';
+import { PassphraseOffer } from './PassphraseOffer';
 import { ProviderFields } from './ProviderFields';
 
 interface ProfileFormProps {
@@ -166,7 +167,7 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           </button>
         </p>
       )}
-      <p class="hint">Keys stay in this browser's extension storage and only sign links locally.</p>
+      <PassphraseOffer />
       <Field name="provider" label="Store" hint={store.hint}>
         {({ id: fieldId, describedBy }) => (
           <select

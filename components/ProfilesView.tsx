@@ -54,6 +54,11 @@ export function ProfilesView({ profiles, onEdit, onRemove, onAdd, onDone }: Prof
             <div>
               <strong>{profile.name}</strong>
               <p class="hint">{describeProfile(profile)}</p>
+              {!profile.secretAccessKey && (
+                <p class="warning">
+                  No secret key stored (reset?): Edit this profile and enter its keys again.
+                </p>
+              )}
             </div>
             <div class="actions">
               <button type="button" class="secondary" onClick={() => onEdit(profile)}>

@@ -29,6 +29,14 @@ export type PresignErrorCode =
   | 's3-error'
   // A request the user (or the popup, on navigation) called off: nothing to show.
   | 'cancelled'
+  // The passphrase vault (utils/vault.ts) and stored values that fail their checks.
+  | 'vault-locked'
+  | 'wrong-passphrase'
+  | 'invalid-passphrase'
+  | 'vault-damaged'
+  | 'vault-downgrade'
+  | 'storage-damaged'
+  | 'invalid-file'
   | 'internal';
 
 /** A failure with a stable code and a message that says what happened and what to do. */

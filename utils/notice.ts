@@ -5,6 +5,8 @@ import type { SignedLink } from './sign-link';
 export interface Notice {
   title: string;
   message: string;
+  /** What clicking the notification does: 'unlock' opens the popup on its passphrase screen. */
+  action?: 'unlock';
 }
 
 /** The clock and place a notice is written for; locale and time zone default to the system's. */
@@ -79,6 +81,10 @@ const FAILURE_TITLES: Partial<Record<PresignErrorCode, string>> = {
   'invalid-expiry': 'Expiry not allowed',
   'clipboard-failed': 'The link could not be copied',
   'host-permission': 'Cannot read this tab',
+  'vault-locked': 'Unlock S3 Presign to copy links',
+  'vault-damaged': 'S3 Presign’s stored keys need attention',
+  'vault-downgrade': 'S3 Presign’s stored keys need attention',
+  'storage-damaged': 'S3 Presign’s stored settings need attention',
 };
 
 /** The message for a failed gesture: a PresignError's own words under a title naming the problem. */
@@ -90,5 +96,9 @@ export function failureNotice(error: unknown): Notice {
       message: 'Something unexpected went wrong. Try again; if it persists, reload the extension.',
     };
   }
-  return { title: FAILURE_TITLES[error.code] ?? 'S3 Presign could not copy a link', message: error.message };
+  return {
+    title: FAILURE_TITLES[error.code] ?? 'S3 Presign could not copy a link',
+    message: error.message,
+    ...(error.code === 'vault-locked' ? { action: 'unlock' as const } : {}),
+  };
 }

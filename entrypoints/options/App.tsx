@@ -2,20 +2,26 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { DismissibleNotice } from '@/components/DismissibleNotice';
 import { ExpiryPicker } from '@/components/ExpiryPicker';
+import { useProfiles } from '@/components/hooks/use-profiles';
 import { useStored } from '@/components/hooks/use-stored';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
+import { SecuritySettings } from '@/components/SecuritySettings';
 import { ShortcutList } from '@/components/ShortcutList';
+import { VaultGate } from '@/components/VaultGate';
 import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
-import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
+import { preferencesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
 /** The settings page: the same profile setup as the popup, with room, and the default expiry. */
 export function App(): JSX.Element {
-  const profiles = useStored(profilesItem);
+  // Locked, the page shows the Unlock screen (components/VaultGate.tsx): here profiles have their keys.
+  const vault = useProfiles();
+  const profiles = vault?.status === 'ready' ? vault.profiles : undefined;
   const preferences = useStored(preferencesItem);
   const [form, setForm] = useState<{ editing?: Profile } | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  if (vault?.status === 'locked') return <VaultGate />;
   if (profiles === undefined || preferences === undefined) return <main aria-busy="true" />;
 
   const save = async (saved: Profile[]): Promise<void> => {
@@ -51,6 +57,7 @@ export function App(): JSX.Element {
         />
         <p class="hint">Used by the right-click menu, the shortcut and the popup’s one-click Copy.</p>
       </section>
+      <SecuritySettings />
       <ShortcutList />
     </main>
   );

@@ -2,11 +2,13 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { Browser } from '@/components/Browser';
 import { DismissibleNotice } from '@/components/DismissibleNotice';
+import { useProfiles } from '@/components/hooks/use-profiles';
 import { useStored } from '@/components/hooks/use-stored';
+import { LockButton } from '@/components/LockButton';
 import { lazy } from '@/components/lazy';
 import { ProfileSwitcher } from '@/components/ProfileSwitcher';
 import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
-import { bucketRegionsItem, preferencesItem, profilesItem } from '@/utils/adapters/storage';
+import { bucketRegionsItem, preferencesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
 const ProfileForm = lazy(() => import('@/components/ProfileForm').then((m) => m.ProfileForm));
@@ -21,7 +23,9 @@ type View =
 
 /** The popup: set up a profile the first time, then browse buckets and sign links (or sign a pasted link). */
 export function App(): JSX.Element {
-  const profiles = useStored(profilesItem);
+  // Locked, the popup shows the Unlock screen instead (components/VaultGate.tsx): here profiles have their keys.
+  const vault = useProfiles();
+  const profiles = vault?.status === 'ready' ? vault.profiles : undefined;
   const preferences = useStored(preferencesItem);
   const regions = useStored(bucketRegionsItem);
   const [view, setView] = useState<View>({ kind: 'browse' });
@@ -45,6 +49,7 @@ export function App(): JSX.Element {
     <main>
       <header>
         <h1>S3 Presign</h1>
+        {vault?.status === 'ready' && vault.encrypted && <LockButton />}
         {current && !showForm && (
           <div class="header-tools">
             <ProfileSwitcher profiles={profiles} current={current} onSwitch={switchTo} />

@@ -32,8 +32,13 @@ afterAll(async () => {
 
 const storedProfiles = (): Promise<{ name: string; endpoint?: string; secretAccessKey: string }[]> =>
   extension.worker.evaluate(async () => {
-    const { profiles } = await chrome.storage.local.get('profiles');
-    return (profiles ?? []) as { name: string; endpoint?: string; secretAccessKey: string }[];
+    // Secrets are stored apart from the profiles (local:secrets without a passphrase): joined back by id.
+    const { profiles, secrets } = await chrome.storage.local.get(['profiles', 'secrets']);
+    const keys = (secrets ?? {}) as Record<string, { secretAccessKey: string }>;
+    return ((profiles ?? []) as { id: string; name: string; endpoint?: string }[]).map((profile) => ({
+      ...profile,
+      secretAccessKey: keys[profile.id]?.secretAccessKey ?? '',
+    }));
   });
 
 const everythingInLocalStorage = (): Promise<string> =>

@@ -25,3 +25,9 @@ export const cephProfile: Profile = {
   endpoint: 'http://127.0.0.1:7480',
   forcePathStyle: true,
 };
+
+/** The stored profiles with their secrets joined back (as the popup and signing read them). */
+export async function storedProfiles(): Promise<Profile[]> {
+  const { requireProfiles } = await import('@/utils/adapters/vault-store');
+  return (await requireProfiles()).profiles;
+}

@@ -43,7 +43,7 @@ beforeEach(() => {
       onClicked: { addListener: (l: Listener) => menuClick.push(l) },
     },
     commands: { onCommand: { addListener: vi.fn() } },
-    notifications: { create: notify },
+    notifications: { create: notify, clear: vi.fn(), onClicked: { addListener: vi.fn() } },
   });
   fakeBrowser.runtime.sendMessage = sendMessage as never;
   vi.stubGlobal('chrome', {

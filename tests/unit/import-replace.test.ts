@@ -4,6 +4,7 @@ import { saveProfiles } from '@/utils/adapters/profile-store';
 import { profilesItem } from '@/utils/adapters/storage';
 import { type ImportEntry, previewImport } from '@/utils/import-credentials';
 import type { Profile } from '@/utils/profile';
+import { storedProfiles } from '../support/profiles';
 
 // Importing keys again, as the app advises when temporary ones expire, updates the stored profile of that name
 // (or with those keys) in place: same id, its settings kept, never a second profile beside it.
@@ -169,7 +170,7 @@ describe('previewImport over stored profiles', () => {
       entry.profile ? [entry.profile] : [],
     );
     await saveProfiles(ready);
-    const stored = await profilesItem.getValue();
+    const stored = await storedProfiles();
     expect(stored).toHaveLength(2);
     expect(stored.find((profile) => profile.id === 'stored-ceph')).toEqual(ceph);
   });
@@ -301,13 +302,13 @@ describe('importing refreshed keys, then saving', () => {
 
   it('leaves one "sso-dev" profile, not two, when the keys are imported again after they expire', async () => {
     await save(ready(exported('sso-dev', 'ASIAFIRSTFIRSTFIRST1'), [], idMaker().makeId));
-    const first = await profilesItem.getValue();
+    const first = await storedProfiles();
     expect(first.map((profile) => profile.name)).toEqual(['sso-dev']);
     await profilesItem.setValue([{ ...(first[0] as Profile), defaultBucket: 'reports' }]);
 
     // A new panel, hours later: new ids, but the stored profile is found by its name.
-    await save(ready(exported('sso-dev'), await profilesItem.getValue(), idMaker().makeId));
-    const stored = await profilesItem.getValue();
+    await save(ready(exported('sso-dev'), await storedProfiles(), idMaker().makeId));
+    const stored = await storedProfiles();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       id: first[0]?.id,
@@ -323,13 +324,13 @@ describe('importing refreshed keys, then saving', () => {
     );
     await save(ready(text, [], ids.makeId));
     // A step after the write failed ("saved, but… save again"): the panel renders again and is saved again.
-    await save(ready(text, await profilesItem.getValue(), ids.makeId));
+    await save(ready(text, await storedProfiles(), ids.makeId));
     await save(ready(text, [], ids.makeId)); // even before the panel has seen the stored profiles
-    expect((await profilesItem.getValue()).map((profile) => profile.name)).toEqual(['dev', 'prod']);
+    expect((await storedProfiles()).map((profile) => profile.name)).toEqual(['dev', 'prod']);
   });
 
   it('stores a profile given twice in one save once', async () => {
     await saveProfiles([work, { ...work, region: 'eu-west-1' }]);
-    expect(await profilesItem.getValue()).toEqual([{ ...work, region: 'eu-west-1' }]);
+    expect(await storedProfiles()).toEqual([{ ...work, region: 'eu-west-1' }]);
   });
 });

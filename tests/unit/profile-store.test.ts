@@ -80,7 +80,7 @@ describe('saveProfiles', () => {
     await saveProfiles([profile('one')]);
     await profileFormDraftItem.setValue(formDraft('two'));
     const before = await browser.storage.local.get();
-    vi.spyOn(profilesItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const error = await saveProfiles([profile('two')]).catch((thrown: unknown) => thrown);
     expect(isPartlySaved(error)).toBe(false);
     expect(await browser.storage.local.get()).toEqual(before);

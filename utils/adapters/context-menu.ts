@@ -4,6 +4,7 @@ import { menuGesture } from '../menu-gestures';
 import { BUILT_IN_PAGE_PATTERNS } from '../menu-patterns';
 import { copySignedLink } from './copy-signed-link';
 import { preferencesItem, profilesItem } from './storage';
+import { publicProfiles } from './vault-store';
 
 /** The "Copy pre-signed link" item on links (default expiry when clicked directly). */
 export const COPY_LINK_MENU_ID = menuItemId('link', 'GET');
@@ -52,7 +53,8 @@ export function syncContextMenu(force = false): Promise<void> {
   queue = queue
     .then(async () => {
       const [profiles, preferences] = await Promise.all([
-        profilesItem.getValue(),
+        // Endpoints and names only (readable while locked): the menu needs no key.
+        publicProfiles(),
         preferencesItem.getValue(),
       ]);
       const specs = menuItems(profiles, preferences.defaultExpiresIn);

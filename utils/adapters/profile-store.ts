@@ -1,13 +1,9 @@
+import { isPresignError } from '../errors';
 import type { Profile } from '../profile';
 import { refusedHostMessage, requestHostAccess } from './host-permission';
 import { forgetListings } from './listing-store';
-import {
-  bucketProfilesItem,
-  lastPickedItem,
-  preferencesItem,
-  profileFormDraftItem,
-  profilesItem,
-} from './storage';
+import { bucketProfilesItem, lastPickedItem, preferencesItem, profileFormDraftItem } from './storage';
+import { requireProfiles, writeProfiles } from './vault-store';
 
 /**
  * The profiles were written, but a step after them failed: what is stored signs links, and saving again
@@ -30,6 +26,7 @@ export function saveFailure(error: unknown, count: number): string {
   if (isPartlySaved(error)) {
     return `${what} ${count === 1 ? 'was' : 'were'} saved and can sign links, but the browser's storage refused to ${error.steps.join(' and to ')}. Save again to finish.`;
   }
+  if (isPresignError(error)) return `${what} could not be saved: ${error.message}`;
   return `${what} could not be saved (browser storage refused it). Nothing was changed; try again.`;
 }
 
@@ -43,13 +40,15 @@ export function saveFailure(error: unknown, count: number): string {
 export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
   const last = saved.at(-1);
   if (!last) return;
-  const stored = await profilesItem.getValue();
+  // Locked (or damaged) refuses here: nothing is written, and the error says to unlock.
+  const { profiles: stored } = await requireProfiles();
   const replaced = new Map(saved.map((profile) => [profile.id, profile]));
   const kept = stored.map((profile) => replaced.get(profile.id) ?? profile);
   const added = [...replaced.values()].filter(
     (profile) => !stored.some((existing) => existing.id === profile.id),
   );
-  await profilesItem.setValue([...kept, ...added]);
+  // Profiles and their secrets in one write (vault-store): both stored, or neither.
+  await writeProfiles([...kept, ...added]);
 
   const undone: string[] = [];
   const attempt = async (step: string, run: () => Promise<unknown>): Promise<void> => {
@@ -91,7 +90,8 @@ export async function saveProfilesAsking(profiles: readonly Profile[]): Promise<
 /** Removes a profile with its keys, and everything that pointed at it (cache, bucket choices, last picked). */
 export async function removeProfile(id: string): Promise<void> {
   // The keys go first: if a later write fails, nothing usable is left of the profile.
-  await profilesItem.setValue((await profilesItem.getValue()).filter((profile) => profile.id !== id));
+  const { profiles } = await requireProfiles();
+  await writeProfiles(profiles.filter((profile) => profile.id !== id));
   const [buckets, picked, preferences, draft] = await Promise.all([
     bucketProfilesItem.getValue(),
     lastPickedItem.getValue(),

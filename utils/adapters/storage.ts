@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { bucketKey } from '../choose-profile';
 import { DEFAULT_EXPIRES_IN } from '../expiry';
@@ -6,9 +7,88 @@ import type { Profile } from '../profile';
 // Every stored item, in one place. Secrets are in `local:` (this device only), never `sync:`.
 // Each item carries a version; a schema change bumps it and adds a migration here.
 
-/** Credentials and where they sign for. */
-export const profilesItem = storage.defineItem<Profile[]>('local:profiles', {
+/** The secret parts of a profile: stored apart from the rest (plain in `local:secrets`, or sealed in the vault). */
+export interface ProfileSecrets {
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * A profile as `local:profiles` holds it since v2: no secret. A value written the v1 way (secrets inline, by an
+ * older version or by hand) is still read, and its secrets move out at the next save.
+ */
+export type StoredProfile = Omit<Profile, 'secretAccessKey' | 'sessionToken'> & Partial<ProfileSecrets>;
+
+/** Splits profiles into what `local:profiles` keeps and their secrets, by profile id. */
+export function splitSecrets(profiles: readonly StoredProfile[]): {
+  profiles: StoredProfile[];
+  secrets: Record<string, ProfileSecrets>;
+} {
+  const secrets: Record<string, ProfileSecrets> = {};
+  const kept = profiles.map(({ secretAccessKey, sessionToken, ...rest }) => {
+    if (secretAccessKey !== undefined)
+      secrets[rest.id] = { secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    return rest;
+  });
+  return { profiles: kept, secrets };
+}
+
+/**
+ * Where each profile signs for, without its keys (utils/adapters/vault-store.ts joins them). v2 moved the secrets
+ * to `local:secrets`, in the same write as the stripped profiles: never half-moved. Read through vault-store,
+ * which checks the shape (a hand-edited value is reported, not trusted).
+ */
+export const profilesItem = storage.defineItem<StoredProfile[]>('local:profiles', {
   fallback: [],
+  version: 2,
+  migrations: {
+    2: async (old: unknown): Promise<unknown> => {
+      if (!Array.isArray(old)) return old; // Damaged: left as it is, reported by vault-store.
+      const { profiles, secrets } = splitSecrets(old.filter((p) => typeof p === 'object' && p !== null));
+      if (Object.keys(secrets).length === 0) return old;
+      const { secrets: existing } = await browser.storage.local.get('secrets');
+      const merged = { ...(typeof existing === 'object' && existing ? existing : {}), ...secrets };
+      // One write for both keys and the new version: a failure leaves v1 as it was (the migration runs again).
+      await browser.storage.local.set({ secrets: merged, profiles, profiles$: { v: 2 } });
+      return profiles;
+    },
+  },
+});
+
+/** The secrets of each profile, by id, when no passphrase is set (unencrypted, this device only, never synced). */
+export const secretsItem = storage.defineItem<Record<string, ProfileSecrets>>('local:secrets', {
+  fallback: {},
+  version: 1,
+});
+
+/** The secrets sealed under the passphrase (utils/vault.ts SealedVault), or null without a passphrase. */
+export const vaultItem = storage.defineItem<unknown>('local:vault', {
+  fallback: null,
+  version: 1,
+});
+
+export interface SecuritySettings {
+  /** Minutes without use after which the vault locks (the key is dropped from session storage). */
+  autoLockMinutes: number;
+}
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+
+export const securitySettingsItem = storage.defineItem<SecuritySettings>('local:security', {
+  fallback: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES },
+  version: 1,
+});
+
+/** The unlocked vault's key (raw, base64), which vault it opens (salt), and when it was last used (ms). */
+export interface UnlockedKey {
+  key: string;
+  salt: string;
+  lastUsed: number;
+}
+
+/** session: only (memory, trusted extension contexts, cleared when the browser closes): never on disk, never synced. */
+export const vaultKeyItem = storage.defineItem<UnlockedKey | null>('session:vaultKey', {
+  fallback: null,
   version: 1,
 });
 
@@ -159,5 +239,11 @@ export interface HistorySettings {
 
 export const historySettingsItem = storage.defineItem<HistorySettings>('local:historySettings', {
   fallback: { enabled: true, keepExpiredDays: 7 },
+  version: 1,
+});
+
+/** What clicking the last notification does (utils/adapters/notify.ts): kept across service-worker restarts. */
+export const noticeActionItem = storage.defineItem<'unlock' | null>('session:noticeAction', {
+  fallback: null,
   version: 1,
 });

@@ -7,8 +7,8 @@ import {
   type LastPicked,
   lastPickedItem,
   preferencesItem,
-  profilesItem,
 } from './storage';
+import { publicProfiles, requireProfiles } from './vault-store';
 
 export interface StoredSigning {
   state: SigningState;
@@ -16,10 +16,11 @@ export interface StoredSigning {
   lastPicked: LastPicked | null;
 }
 
-/** Everything signing reads, from storage only: a service worker woken by a gesture has nothing else. */
+/** Everything signing reads, from storage only: a service worker woken by a gesture has nothing else. Throws 'vault-locked' when locked. */
 export async function loadSigningState(): Promise<StoredSigning> {
-  const [profiles, preferences, bucketProfiles, regions, lastPicked] = await Promise.all([
-    profilesItem.getValue(),
+  // Locked: a PresignError 'vault-locked', which the gesture turns into "Unlock S3 Presign to copy links".
+  const [{ profiles }, preferences, bucketProfiles, regions, lastPicked] = await Promise.all([
+    requireProfiles(),
     preferencesItem.getValue(),
     bucketProfilesItem.getValue(),
     bucketRegionsItem.getValue(),
@@ -54,6 +55,6 @@ export async function signWithStoredProfiles(request: {
 
 /** Records the profile that just signed for a bucket: when several could, the next gesture picks it again. */
 export async function rememberSigner(link: SignedLink): Promise<void> {
-  const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === link.profileId);
+  const profile = (await publicProfiles()).find((candidate) => candidate.id === link.profileId);
   if (profile) await rememberBucketProfile(profile, link.bucket);
 }

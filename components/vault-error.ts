@@ -1,0 +1,7 @@
+import { isPresignError } from '@/utils/errors';
+
+/** What to show for a failed vault action: our own words only (anything else could carry anything). */
+export function vaultErrorText(error: unknown, doing: string): string {
+  if (isPresignError(error)) return error.message;
+  return `Could not ${doing}: the browser refused to store the change. Nothing was changed; try again.`;
+}
