@@ -2,15 +2,34 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatDuration } from '@/utils/expiry';
 import type { SignedLink } from '@/utils/sign-link';
+import { lazy } from './lazy';
+
+// Loaded when a link is shown, not with the popup: its first paint does not carry the link tools.
+const LinkTools = lazy(() => import('./LinkTools').then((m) => m.LinkTools));
 
 interface LinkResultProps {
   link: SignedLink;
   /** Called after a successful copy (to remember the object for the shortcut). */
   onCopied?: () => void;
+  /** Recorded in the history with the link (SignedLink.profileId when absent). */
+  profileId?: string | undefined;
+  versionId?: string | undefined;
+  /** Wrong region found by Test: remember the bucket's region and sign again. */
+  onUseRegion?: ((region: string) => void) | undefined;
+  /** Clock skew found by Test: sign again with the corrected time. */
+  onCorrectClock?: ((offsetMs: number) => void) | undefined;
+}
+
+/** Records a link handed out (copied or shown as QR) in the history; best effort, loaded on first use. */
+function record(link: SignedLink, profileId: string | undefined, versionId: string | undefined): void {
+  void import('@/utils/adapters/history-store')
+    .then(({ recordLink }) => recordLink(link, { source: 'popup', profileId, versionId }))
+    .catch(() => undefined);
 }
 
 /** The signed link, its exact expiry (local time and how long from now), its warnings, and Copy that confirms. */
-export function LinkResult({ link, onCopied }: LinkResultProps): JSX.Element {
+export function LinkResult(props: LinkResultProps): JSX.Element {
+  const { link, onCopied } = props;
   // The status belongs to the URL it was about: a re-signed link (other method, expiry or option) starts
   // with none, so "Copied" never sits next to a link that was not copied.
   const [status, setStatus] = useState<{ url: string; text: string } | undefined>(undefined);
@@ -23,6 +42,7 @@ export function LinkResult({ link, onCopied }: LinkResultProps): JSX.Element {
       await navigator.clipboard.writeText(url);
       setStatus({ url, text: 'Copied' });
       onCopied?.();
+      record(link, props.profileId, props.versionId);
     } catch {
       setStatus({ url, text: 'Could not copy: select the link and press Ctrl+C.' });
     }
@@ -63,6 +83,12 @@ export function LinkResult({ link, onCopied }: LinkResultProps): JSX.Element {
           {status?.url === link.url ? status.text : ''}
         </span>
       </div>
+      <LinkTools
+        link={link}
+        onQrShown={() => record(link, props.profileId, props.versionId)}
+        onUseRegion={props.onUseRegion}
+        onCorrectClock={props.onCorrectClock}
+      />
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { bucketRegionsItem } from '@/utils/adapters/storage';
+import { bucketKey } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
+import { formatDuration } from '@/utils/expiry';
 import { formatModified, formatSize } from '@/utils/listing';
 import type { HttpMethod } from '@/utils/presign';
 import type { Profile } from '@/utils/profile';
@@ -23,6 +26,8 @@ interface ObjectPanelProps {
   object: PickedObject;
   region: string | undefined;
   defaultExpiresIn: number;
+  /** The method the panel starts with (Preferences.defaultMethod; GET when absent). */
+  defaultMethod?: HttpMethod | undefined;
   onBack: () => void;
   onSetDefault: (seconds: number) => void;
   onCopied: (versionId: string | undefined) => void;
@@ -31,7 +36,9 @@ interface ObjectPanelProps {
 /** One object's link options — method, expiry, version, download name, content types — and the live result. */
 export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
   const { profile, object, region, defaultExpiresIn } = props;
-  const [method, setMethod] = useState<HttpMethod>('GET');
+  const [method, setMethod] = useState<HttpMethod>(props.defaultMethod ?? 'GET');
+  /** Store's clock minus this computer's (ms), once a Test found them apart and the user chose to correct. */
+  const [clockOffset, setClockOffset] = useState(0);
   const [expiresIn, setExpiresIn] = useState(defaultExpiresIn);
   /** What is wrong with a typed custom expiry: no link is offered until it is fixed. */
   const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
@@ -56,7 +63,7 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
         responseContentType: get && contentType.trim() ? contentType.trim() : undefined,
         contentType: !get && contentType.trim() ? contentType.trim() : undefined,
       },
-      new Date(),
+      new Date(Date.now() + clockOffset),
       region,
     ).then(
       (signed) => {
@@ -73,7 +80,17 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
     return () => {
       live = false;
     };
-  }, [profile, object, region, method, expiresIn, versionId, downloadName, contentType]);
+  }, [profile, object, region, method, expiresIn, versionId, downloadName, contentType, clockOffset]);
+
+  // Remembered for the bucket like a region learnt while listing: the panel (and the menu) sign with it from now.
+  const useRegion = (name: string): void => {
+    void bucketRegionsItem.getValue().then((regions) =>
+      bucketRegionsItem.setValue({
+        ...regions,
+        [bucketKey(profile.endpoint, object.bucket, profile.region)]: name,
+      }),
+    );
+  };
 
   const name = object.key.slice(object.key.lastIndexOf('/', object.key.length - 2) + 1);
   return (
@@ -171,8 +188,21 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
           </p>
         )
       )}
+      {clockOffset !== 0 && (
+        <p class="hint">
+          Signed with the store’s time: this computer’s clock is{' '}
+          {formatDuration(Math.abs(clockOffset) / 1000)} {clockOffset > 0 ? 'behind' : 'ahead'}.
+        </p>
+      )}
       {link && !expiryError && (
-        <LinkResult link={link} onCopied={() => props.onCopied(method === 'GET' ? versionId : undefined)} />
+        <LinkResult
+          link={link}
+          profileId={profile.id}
+          versionId={method === 'GET' ? versionId : undefined}
+          onCopied={() => props.onCopied(method === 'GET' ? versionId : undefined)}
+          onUseRegion={useRegion}
+          onCorrectClock={setClockOffset}
+        />
       )}
     </section>
   );

@@ -14,11 +14,13 @@ import type { Profile } from '@/utils/profile';
 const ProfileForm = lazy(() => import('@/components/ProfileForm').then((m) => m.ProfileForm));
 const ProfilesView = lazy(() => import('@/components/ProfilesView').then((m) => m.ProfilesView));
 const SignForm = lazy(() => import('@/components/SignForm').then((m) => m.SignForm));
+const HistoryView = lazy(() => import('@/components/HistoryView').then((m) => m.HistoryView));
 
 type View =
   | { kind: 'browse' }
   | { kind: 'paste' }
   | { kind: 'profiles' }
+  | { kind: 'history' }
   | { kind: 'profile-form'; editing?: Profile };
 
 /** The popup: set up a profile the first time, then browse buckets and sign links (or sign a pasted link). */
@@ -67,6 +69,14 @@ export function App(): JSX.Element {
             >
               {view.kind === 'paste' ? 'Browse' : 'Paste a link'}
             </button>
+            <button
+              type="button"
+              class="link"
+              aria-pressed={view.kind === 'history'}
+              onClick={() => setView({ kind: view.kind === 'history' ? 'browse' : 'history' })}
+            >
+              History
+            </button>
           </div>
         )}
       </header>
@@ -78,6 +88,8 @@ export function App(): JSX.Element {
           onSave={save}
           onCancel={current ? () => setView({ kind: 'browse' }) : undefined}
         />
+      ) : view.kind === 'history' ? (
+        <HistoryView profiles={profiles} onDone={() => setView({ kind: 'browse' })} />
       ) : view.kind === 'paste' ? (
         <SignForm profiles={profiles} defaultExpiresIn={preferences.defaultExpiresIn} />
       ) : view.kind === 'profiles' ? (

@@ -16,8 +16,9 @@ async function currentTabUrl(tab: { url?: string | undefined } | undefined): Pro
 export function addCommands(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== COPY_LINK_COMMAND) return;
-    void copySignedLink(async ({ state, lastPicked }) =>
-      shortcutGesture(await currentTabUrl(tab), state.profiles, lastPicked),
+    void copySignedLink(
+      async ({ state, lastPicked }) => shortcutGesture(await currentTabUrl(tab), state.profiles, lastPicked),
+      'shortcut',
     );
   });
 }

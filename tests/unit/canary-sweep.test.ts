@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { COPY_LINK_MENU_ID } from '@/utils/adapters/context-menu';
+import { saveProfiles } from '@/utils/adapters/profile-store';
+import { exportSettings, exportVaultFile } from '@/utils/adapters/settings-transfer';
+import { signWithStoredProfiles } from '@/utils/adapters/stored-signer';
+import { lock, setPassphrase, unlock } from '@/utils/adapters/vault-store';
+import { type MessageRuntime, onMessages, sendMessage } from '@/utils/messages';
+import type { Profile } from '@/utils/profile';
+import { cephProfile } from '../support/profiles';
+
+// Puts a canary secret key, session token and passphrase through every path that handles them, and sweeps every
+// output for them. The only places the canaries may appear: the secret and token in storage.local's `secrets`
+// (no passphrase; with one, nowhere readable), and the token in the signed URL of a session-token link (S3
+// needs it there). Surfaces swept: storage.local (every key), storage.session, storage.sync, console.*,
+// notifications, clipboard writes, messages and their error replies, thrown errors, exported settings and the
+// vault file, the link history.
+
+const SECRET = 'CANARY-secret-9f8e7d6c5b4a';
+const TOKEN = 'CANARY-token-1a2b3c4d5e6f';
+const PASS = 'CANARY-passphrase-0x5eed';
+const CANARIES = [SECRET, TOKEN, PASS];
+
+const temporary: Profile = {
+  ...cephProfile,
+  id: 'temp',
+  name: 'temporary',
+  secretAccessKey: SECRET,
+  sessionToken: TOKEN,
+  sessionExpiration: new Date(Date.now() + 3_600_000).toISOString(),
+};
+
+type Listener = (...args: unknown[]) => unknown;
+const menuClick: Listener[] = [];
+const notify = vi.fn(async (..._args: unknown[]) => 'id');
+const sendRuntime = vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: true }));
+const consoleCalls: unknown[][] = [];
+const METHODS = [
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'dir',
+  'table',
+  'group',
+  'groupCollapsed',
+] as const;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  menuClick.length = 0;
+  consoleCalls.length = 0;
+  vi.clearAllMocks();
+  for (const method of METHODS)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleCalls.push(args));
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      create: vi.fn((_spec: unknown, done?: () => void) => done?.()),
+      removeAll: vi.fn(async () => undefined),
+      onClicked: { addListener: (l: Listener) => menuClick.push(l) },
+    },
+    commands: { onCommand: { addListener: vi.fn() } },
+    notifications: { create: notify, clear: vi.fn(), onClicked: { addListener: vi.fn() } },
+  });
+  fakeBrowser.runtime.sendMessage = sendRuntime as never;
+  vi.stubGlobal('chrome', {
+    runtime: {
+      getContexts: async () => [{ contextType: 'OFFSCREEN_DOCUMENT' }],
+      ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
+    },
+    offscreen: { createDocument: vi.fn(), Reason: { CLIPBOARD: 'CLIPBOARD' } },
+  });
+  background.main();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Everything a user, a log or another extension could see, by surface. */
+async function surfaces(extra: Record<string, unknown> = {}): Promise<Record<string, string>> {
+  const local = await browser.storage.local.get(null);
+  const { secrets, vault, ...rest } = local;
+  const clipboard = sendRuntime.mock.calls.map(([message]) => message);
+  return {
+    'storage.local (all but secrets/vault)': JSON.stringify(rest),
+    'storage.local history': JSON.stringify(local.history ?? []),
+    'storage.local vault (sealed)': JSON.stringify(vault ?? null),
+    'storage.session': JSON.stringify(await browser.storage.session.get(null)),
+    'storage.sync': JSON.stringify(await browser.storage.sync.get(null)),
+    'console.*': JSON.stringify(consoleCalls.map((args) => args.map(String))),
+    notifications: JSON.stringify(notify.mock.calls),
+    'clipboard writes without the signed URL': JSON.stringify(clipboard).replace(
+      /http[^"]*X-Amz[^"]*/g,
+      'URL',
+    ),
+    ...Object.fromEntries(Object.entries(extra).map(([name, value]) => [name, JSON.stringify(value)])),
+  };
+}
+
+function expectClean(seen: Record<string, string>): void {
+  for (const [surface, text] of Object.entries(seen))
+    for (const canary of CANARIES)
+      expect({ surface, leaks: text.includes(canary) }).toEqual({ surface, leaks: false });
+}
+
+async function gesture(info: Record<string, unknown>): Promise<{ title: string; message: string }> {
+  notify.mockClear();
+  menuClick[0]?.(info, { id: 1, url: 'https://tab.example/' });
+  await vi.waitFor(() => expect(notify).toHaveBeenCalled());
+  return notify.mock.calls.at(-1)?.[1] as { title: string; message: string };
+}
+
+const error = (run: () => Promise<unknown>): Promise<unknown> =>
+  run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('the canary sweep', () => {
+  it('without a passphrase: the canaries are only in storage.local secrets and the session-token link', async () => {
+    await saveProfiles([temporary]);
+    expect(JSON.stringify((await browser.storage.local.get('secrets')).secrets)).toContain(SECRET);
+
+    // Signing from the menu: the link carries the token (S3 needs it), never the secret.
+    const copiedNotice = await gesture({
+      menuItemId: COPY_LINK_MENU_ID,
+      linkUrl: 'http://127.0.0.1:7480/bucket/a.txt',
+    });
+    expect(copiedNotice.title).toMatch(/^Link copied/);
+    const [[message]] = sendRuntime.mock.calls as unknown as [[{ payload: { text: string } }]];
+    expect(message.payload.text).toContain(`X-Amz-Security-Token=${TOKEN}`);
+    expect(message.payload.text).not.toContain(SECRET);
+
+    // Failed gestures and failed signing: their notices and errors.
+    await gesture({ menuItemId: COPY_LINK_MENU_ID, linkUrl: 'https://tab.example/not-s3' });
+    await gesture({
+      menuItemId: 'copy-presigned-link:99999999',
+      linkUrl: 'http://127.0.0.1:7480/bucket/a.txt',
+    });
+    const thrown = [
+      await error(() =>
+        signWithStoredProfiles({ url: 'http://127.0.0.1:7480/bucket/a.txt', method: 'GET', expiresIn: -1 }),
+      ),
+      await error(() => signWithStoredProfiles({ url: 'not a url', method: 'GET' })),
+    ];
+    await saveProfiles([{ ...temporary, sessionExpiration: new Date(Date.now() - 1000).toISOString() }]);
+    const expired = await gesture({
+      menuItemId: COPY_LINK_MENU_ID,
+      linkUrl: 'http://127.0.0.1:7480/bucket/a.txt',
+    });
+    expect(expired.title).toBe('Credentials expired');
+
+    // Messages: a failing signLink answered across the boundary.
+    const handlers: Listener[] = [];
+    const runtime: MessageRuntime = {
+      sendMessage: async (m) => handlers[0]?.(m),
+      onMessage: { addListener: (l) => void handlers.push(l as Listener), removeListener: vi.fn() },
+    };
+    onMessages(runtime, { signLink: signWithStoredProfiles });
+    const reply = await error(() =>
+      sendMessage(runtime, 'signLink', { url: 'http://127.0.0.1:7480/b/k', method: 'GET', expiresIn: 0 }),
+    );
+
+    const exported = await exportSettings();
+    const vaultFile = await exportVaultFile(PASS);
+    const seen = await surfaces({
+      'thrown errors': thrown.map(String),
+      'message error reply': String(reply),
+      'exported settings': exported,
+      'vault file': vaultFile,
+    });
+    expect(JSON.parse(seen['storage.local history'] ?? '[]')).not.toHaveLength(0); // the history was swept, not empty
+    expectClean(seen);
+    expect(await browser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('with a passphrase: the canaries are nowhere readable, locked or not, and the locked notice opens the popup', async () => {
+    await saveProfiles([temporary]);
+    await setPassphrase(PASS);
+    await gesture({ menuItemId: COPY_LINK_MENU_ID, linkUrl: 'http://127.0.0.1:7480/bucket/a.txt' });
+    await lock();
+    const locked = await gesture({
+      menuItemId: COPY_LINK_MENU_ID,
+      linkUrl: 'http://127.0.0.1:7480/bucket/a.txt',
+    });
+    expect(locked.title).toBe('Unlock S3 Presign to copy links');
+    expect((await browser.storage.session.get('noticeAction')).noticeAction).toBe('unlock');
+    const wrong = await error(() => unlock(`${PASS}-wrong`));
+    await unlock(PASS);
+    const seen = await surfaces({
+      'wrong passphrase error': String(wrong),
+      'exported settings': await exportSettings(),
+    });
+    expectClean({
+      ...seen,
+      'storage.local (every key)': JSON.stringify(await browser.storage.local.get(null)),
+    });
+  });
+});
