@@ -2,9 +2,10 @@ import type { JSX } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BrowseStateOf } from '@/components/hooks/browse-state';
 import type { Listing, Location } from '@/components/hooks/use-listing';
-import { browseKeyAction } from '@/utils/browse-keys';
+import { browseKeyAction, isImeKey } from '@/utils/browse-keys';
 import { pagesOnScroll, showsLoadMore } from '@/utils/browse-listing';
 import { selectedIndex, selectionAt } from '@/utils/browse-selection';
+import { markRange, NOTHING_MARKED, toggleMarked } from '@/utils/bulk-selection';
 import { type Row, rowFilter } from '@/utils/listing';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,7 +22,11 @@ interface BrowseViewProps {
   onOptions: (row: Extract<Row, { kind: 'object' }>) => void;
   onCopy: (row: Extract<Row, { kind: 'object' }>) => void;
   onUseRegion: (region: string) => void;
+  /** Opens a folder tool: links for the ticked objects or the whole folder, upload, browser-form upload. */
+  onTool: (tool: FolderTool) => void;
 }
+
+export type FolderTool = 'marked-links' | 'folder-links' | 'upload' | 'post-policy';
 
 const LIST_ID = 'listing';
 const PAGE_ROWS = Math.floor(320 / ROW_HEIGHT);
@@ -35,6 +40,7 @@ export function BrowseView({
   onOptions,
   onCopy,
   onUseRegion,
+  onTool,
 }: BrowseViewProps): JSX.Element {
   const { filter } = browse;
   // Only a new filter or new rows filter again, and the filter remembers the needles typed so far: with
@@ -54,7 +60,21 @@ export function BrowseView({
     else onOptions(row);
   };
 
+  const toggle = (index: number, range: boolean): void => {
+    browse.setMarked(
+      range ? markRange(browse.marked, rows, browse.anchor, index) : toggleMarked(browse.marked, rows[index]),
+      index,
+    );
+  };
+
   const onKeyDown = (event: KeyboardEvent): void => {
+    // Space ticks the selected object (Shift+Space: a range) while the filter is empty; once text is typed,
+    // Space is part of it (keys may hold spaces).
+    if (event.key === ' ' && !filter && !isBucketList && !isImeKey(event) && active >= 0) {
+      event.preventDefault();
+      toggle(active, event.shiftKey);
+      return;
+    }
     const action = browseKeyAction(event, { active, count: rows.length, filter, pageRows: PAGE_ROWS });
     if (!action) return;
     event.preventDefault();
@@ -106,6 +126,13 @@ export function BrowseView({
       {isBucketList && listing.status === 'error' && (
         <OpenBucket onOpen={(bucket) => onGo({ bucket, prefix: '' })} />
       )}
+      {!isBucketList && (
+        <FolderTools
+          count={browse.marked.size}
+          onTool={onTool}
+          onClear={() => browse.setMarked(NOTHING_MARKED)}
+        />
+      )}
       <ListingStatus listing={listing} shown={rows.length} filter={filter} isBucketList={isBucketList} />
       {serverSearch && (
         <button type="button" class="secondary" onClick={() => listing.searchServer(filter)}>
@@ -118,6 +145,8 @@ export function BrowseView({
           rows={rows}
           active={active}
           label={isBucketList ? 'Buckets' : `Folder ${location.bucket}/${location.prefix}`}
+          marked={isBucketList ? undefined : browse.marked}
+          onToggle={toggle}
           onOpen={(index) => {
             browse.setSelection(selectionAt(rows, index));
             open(rows[index], false);
@@ -132,6 +161,44 @@ export function BrowseView({
         </button>
       )}
     </section>
+  );
+}
+
+/** The folder's tools, and what to do with the objects ticked. */
+function FolderTools({
+  count,
+  onTool,
+  onClear,
+}: {
+  count: number;
+  onTool: (tool: FolderTool) => void;
+  onClear: () => void;
+}): JSX.Element {
+  return (
+    <fieldset class="folder-tools">
+      <legend class="visually-hidden">Folder tools</legend>
+      {count > 0 ? (
+        <>
+          <span class="marked-count">{count.toLocaleString('en-US')} ticked</span>
+          <button type="button" class="link" onClick={() => onTool('marked-links')}>
+            Links for ticked
+          </button>
+          <button type="button" class="link" onClick={onClear}>
+            Untick all
+          </button>
+        </>
+      ) : (
+        <button type="button" class="link" onClick={() => onTool('folder-links')}>
+          Links for whole folder
+        </button>
+      )}
+      <button type="button" class="link" onClick={() => onTool('upload')}>
+        Upload
+      </button>
+      <button type="button" class="link" onClick={() => onTool('post-policy')}>
+        Upload form
+      </button>
+    </fieldset>
   );
 }
 

@@ -10,15 +10,34 @@ import {
   type Preferences,
   preferencesItem,
 } from '@/utils/adapters/storage';
+import type { BulkObject } from '@/utils/bulk-links';
+import { markedObjects } from '@/utils/bulk-selection';
 import { bucketKey, learnedRegion } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
 import { parentLocation, type Row } from '@/utils/listing';
 import type { Profile } from '@/utils/profile';
 import { signObject } from '@/utils/sign-object';
-import { BrowseView } from './BrowseView';
+import { BrowseView, type FolderTool } from './BrowseView';
 import { HostAccessNotice } from './HostAccessNotice';
+import { lazy } from './lazy';
 import { ObjectPanel, type PickedObject } from './ObjectPanel';
+
+// The folder tools load on first use: the popup's first paint carries only browsing.
+const BulkLinks = lazy(() => import('./BulkLinks').then((m) => m.BulkLinks));
+const UploadPanel = lazy(() => import('./UploadPanel').then((m) => m.UploadPanel));
+const PostPolicyPanel = lazy(() => import('./PostPolicyPanel').then((m) => m.PostPolicyPanel));
+
+/** A folder tool open in place of the list; `objects`: the ticked objects bulk links are for. */
+type OpenTool =
+  | { kind: Exclude<FolderTool, 'marked-links'>; objects?: undefined }
+  | { kind: 'marked-links'; objects: BulkObject[] };
+
+/** The upload panel, opened in a tab (?tool=upload), where files can be dropped: the toolbar popup closes first. */
+function toolFromAddress(): OpenTool | undefined {
+  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('tool');
+  return asked === 'upload' ? { kind: 'upload' } : undefined;
+}
 
 interface BrowserProps {
   profile: Profile;
@@ -49,6 +68,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   const [location, setLocation] = useState<Location>(() => startAt(profile, preferences));
   const [picked, setPicked] = useState<PickedObject | undefined>(undefined);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | undefined>(undefined);
+  const [tool, setTool] = useState<OpenTool | undefined>(toolFromAddress);
   const region = location.bucket ? learnedRegion(profile, location.bucket, regions) : undefined;
   const listing = useListing(profile, location, region);
   // Kept here, not in BrowseView, which an object's options replace: Back finds the filter and row as they were.
@@ -59,6 +79,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
     if (next.bucket && next.bucket !== location.bucket) void rememberBucketProfile(profile, next.bucket);
     setLocation(next);
     setNotice(undefined);
+    setTool(undefined);
     void preferencesItem.getValue().then((current) =>
       preferencesItem.setValue({
         ...current,
@@ -84,6 +105,10 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
         region,
       );
       await navigator.clipboard.writeText(link.url);
+      // History: best effort, loaded on first use (never holds up or breaks the copy).
+      void import('@/utils/adapters/history-store')
+        .then(({ recordLink }) => recordLink(link, { source: 'popup', profileId: profile.id }))
+        .catch(() => undefined);
       await remember(profile, object);
       const at = new Date(link.expiresAt).toLocaleTimeString(undefined, {
         hour: '2-digit',
@@ -104,8 +129,12 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
   };
 
   const parent = parentLocation(location);
-  const up = picked ? () => setPicked(undefined) : parent && (() => go(parent));
-  useEscapeUp(`${location.bucket}/${location.prefix}\n${picked?.key ?? ''}`, up);
+  const up = picked
+    ? () => setPicked(undefined)
+    : tool
+      ? () => setTool(undefined)
+      : parent && (() => go(parent));
+  useEscapeUp(`${location.bucket}/${location.prefix}\n${picked?.key ?? ''}\n${tool?.kind ?? ''}`, up);
 
   const useRegion = (name: string): void => {
     void bucketRegionsItem.setValue({
@@ -121,6 +150,7 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
         object={picked}
         region={region}
         defaultExpiresIn={preferences.defaultExpiresIn}
+        defaultMethod={preferences.defaultMethod}
         onBack={() => setPicked(undefined)}
         onSetDefault={(seconds) =>
           void preferencesItem
@@ -130,6 +160,19 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
         onCopied={(versionId) => void remember(profile, picked, versionId)}
       />
     );
+  if (tool) {
+    const toolProps = {
+      profile,
+      region,
+      bucket: location.bucket,
+      prefix: location.prefix,
+      defaultExpiresIn: preferences.defaultExpiresIn,
+      onBack: () => setTool(undefined),
+    };
+    if (tool.kind === 'upload') return <UploadPanel {...toolProps} onUploaded={listing.refresh} />;
+    if (tool.kind === 'post-policy') return <PostPolicyPanel {...toolProps} />;
+    return <BulkLinks {...toolProps} objects={tool.objects} />;
+  }
   return (
     <>
       <HostAccessNotice profile={profile} />
@@ -150,6 +193,9 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
         }}
         onCopy={(row) => void copy(row)}
         onUseRegion={useRegion}
+        onTool={(kind) =>
+          setTool(kind === 'marked-links' ? { kind, objects: markedObjects(browse.marked) } : { kind })
+        }
       />
     </>
   );

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Marked } from '@/utils/bulk-selection';
 import type { Row } from '@/utils/listing';
 import { scrollToRow, visibleWindow } from '@/utils/virtual-window';
 import { ObjectRow } from './ObjectRow';
@@ -12,7 +13,10 @@ interface ObjectListProps {
   rows: readonly Row[];
   active: number;
   label: string;
+  /** Ticked objects; undefined in the bucket list, where nothing can be ticked. */
+  marked: Marked | undefined;
   onOpen: (index: number) => void;
+  onToggle: (index: number, range: boolean) => void;
   onCopy: (index: number) => void;
   /** Called when the user nears the end of the loaded rows (to load the next page). */
   onNearEnd: () => void;
@@ -29,7 +33,9 @@ export function ObjectList({
   rows,
   active,
   label,
+  marked,
   onOpen,
+  onToggle,
   onCopy,
   onNearEnd,
 }: ObjectListProps): JSX.Element {
@@ -73,10 +79,12 @@ export function ObjectList({
               id={rowId(id, index)}
               row={row}
               active={index === active}
+              marked={marked && row.kind === 'object' ? marked.has(row.key) : undefined}
               top={index * ROW_HEIGHT}
               now={now}
               onOpen={() => onOpen(index)}
               onCopy={() => onCopy(index)}
+              onToggle={(range) => onToggle(index, range)}
             />
           );
         })}

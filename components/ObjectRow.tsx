@@ -6,26 +6,61 @@ interface ObjectRowProps {
   row: Row;
   id: string;
   active: boolean;
+  /** Ticked for bulk links; undefined where rows cannot be ticked (the bucket list, folders). */
+  marked: boolean | undefined;
   top: number;
   now: Date;
   onOpen: () => void;
   onCopy: () => void;
+  /** Ticks or unticks the row; `range` (Shift) ticks every object from the last one ticked. */
+  onToggle: (range: boolean) => void;
 }
 
-/** One row of the browser: name, size and date for objects, and a one-click copy. */
-export function ObjectRow({ row, id, active, top, now, onOpen, onCopy }: ObjectRowProps): JSX.Element {
+/** One row of the browser: name, size and date for objects, a box to tick it for bulk links, a one-click copy. */
+export function ObjectRow({
+  row,
+  id,
+  active,
+  marked,
+  top,
+  now,
+  onOpen,
+  onCopy,
+  onToggle,
+}: ObjectRowProps): JSX.Element {
+  const tickable = row.kind === 'object' && marked !== undefined;
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the filter box owns the keyboard (combobox pattern); Enter there acts on the active row.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the filter box owns the keyboard (combobox pattern); Enter there acts on the active row, Space ticks it.
     <div
       id={id}
       role="option"
       tabIndex={-1}
       aria-selected={active}
-      class={`row-item${active ? ' active' : ''}`}
+      aria-checked={tickable ? marked : undefined}
+      class={`row-item${active ? ' active' : ''}${marked ? ' marked' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={onOpen}
+      onClick={(event) => {
+        // Shift or Ctrl/Cmd + click ticks, as in a file manager; a plain click opens.
+        if (tickable && (event.shiftKey || event.ctrlKey || event.metaKey)) onToggle(event.shiftKey);
+        else onOpen();
+      }}
       title={row.kind === 'object' ? row.key : undefined}
     >
+      {tickable && (
+        // The option's aria-checked carries the state for screen readers, and Space in the filter ticks it:
+        // the box is for the mouse only, so it stays out of the accessible name and the tab order.
+        <input
+          type="checkbox"
+          class="tick"
+          tabIndex={-1}
+          aria-hidden="true"
+          checked={marked}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle(event.shiftKey);
+          }}
+        />
+      )}
       <RowIcon kind={row.kind} />
       <span class="name">{row.name}</span>
       {row.kind === 'object' && (

@@ -1,19 +1,25 @@
 import { useState } from 'preact/hooks';
 import type { RowSelection } from '@/utils/browse-selection';
+import { type Marked, NOTHING_MARKED } from '@/utils/bulk-selection';
 
-/** What the user did in the folder shown: the filter typed and the row selected. */
+/** What the user did in the folder shown: the filter typed, the row selected and the objects ticked. */
 export interface BrowseState {
   filter: string;
   selection: RowSelection | undefined;
+  /** Objects ticked for bulk links (Space, a checkbox, Shift for a range); kept while the filter changes. */
+  marked: Marked;
+  /** The row index ticked last: where a Shift range starts. */
+  anchor: number;
 }
 
 export interface BrowseStateOf extends BrowseState {
   /** A new filter selects the first row again. */
   setFilter(filter: string): void;
   setSelection(selection: RowSelection | undefined): void;
+  setMarked(marked: Marked, anchor?: number): void;
 }
 
-const FRESH: BrowseState = { filter: '', selection: undefined };
+const FRESH: BrowseState = { filter: '', selection: undefined, marked: NOTHING_MARKED, anchor: 0 };
 
 /**
  * The filter and selected row of one location, held by Browser rather than by BrowseView: an object's options
@@ -23,11 +29,15 @@ const FRESH: BrowseState = { filter: '', selection: undefined };
 export function useBrowseState(at: string): BrowseStateOf {
   const [state, setState] = useState<BrowseState & { at: string }>({ at, ...FRESH });
   const here = state.at === at ? state : FRESH;
+  const mine = (current: BrowseState & { at: string }): BrowseState => (current.at === at ? current : FRESH);
   return {
-    filter: here.filter,
-    selection: here.selection,
-    setFilter: (filter) => setState({ at, filter, selection: undefined }),
-    setSelection: (selection) =>
-      setState((current) => ({ at, filter: current.at === at ? current.filter : '', selection })),
+    ...here,
+    setFilter: (filter) => setState((current) => ({ ...mine(current), at, filter, selection: undefined })),
+    setSelection: (selection) => setState((current) => ({ ...mine(current), at, selection })),
+    setMarked: (marked, anchor) =>
+      setState((current) => {
+        const base = mine(current);
+        return { ...base, at, marked, anchor: anchor ?? base.anchor };
+      }),
   };
 }
