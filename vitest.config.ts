@@ -6,6 +6,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // browser.i18n for fakeBrowser, from locales/en.yml (utils/menu.ts's titles, read by unit and e2e tests).
+    setupFiles: ['tests/support/i18n.ts'],
     projects: [
       {
         extends: true,

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 
 interface Shortcut {
   name: string;
@@ -18,7 +19,8 @@ export function ShortcutList(): JSX.Element {
       setShortcuts(
         commands.map((command) => ({
           name: command.name ?? '',
-          description: command.name === '_execute_action' ? 'Open S3 Presign' : (command.description ?? ''),
+          description:
+            command.name === '_execute_action' ? i18n.t('commands.openPopup') : (command.description ?? ''),
           shortcut: command.shortcut ?? '',
         })),
       ),
@@ -34,26 +36,24 @@ export function ShortcutList(): JSX.Element {
   };
 
   return (
-    <section class="stack" aria-label="Keyboard shortcuts">
-      <h2>Keyboard shortcuts</h2>
+    <section class="stack" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">{i18n.t('shortcuts.title')}</h2>
       <table class="shortcuts">
         <tbody>
           {(shortcuts ?? []).map((shortcut) => (
             <tr key={shortcut.name}>
               <td>{shortcut.description}</td>
-              <td>{shortcut.shortcut ? <kbd>{shortcut.shortcut}</kbd> : <em>not set</em>}</td>
+              <td>
+                {shortcut.shortcut ? <kbd>{shortcut.shortcut}</kbd> : <em>{i18n.t('shortcuts.notSet')}</em>}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="hint">
-        {IS_FIREFOX
-          ? 'Change them in about:addons → ⚙ → Manage Extension Shortcuts.'
-          : 'Change them at chrome://extensions/shortcuts.'}
-      </p>
+      <p class="hint">{IS_FIREFOX ? i18n.t('shortcuts.changeFirefox') : i18n.t('shortcuts.changeChrome')}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={change}>
-          Change shortcuts
+          {i18n.t('shortcuts.change')}
         </button>
       </div>
     </section>

@@ -1,13 +1,17 @@
 // `npm test`: every check, in the order that fails fastest, with the time each stage took.
-// lint+format → typecheck → unit → build (Chrome, Firefox) → integration (radosgw) → e2e (Chromium + radosgw).
-// Under CI=true a missing radosgw or Chromium fails the run; elsewhere it skips those stages with one line
-// saying how to install them, and the run still exits non-zero so nothing passes by being skipped.
+// lint+format → typecheck → unit → build (Chrome, Firefox) → Firefox (web-ext lint, web-ext run) → integration
+// (radosgw) → e2e (Chromium + radosgw).
+// Under CI=true a missing radosgw, Chromium or Firefox ESR fails the run; elsewhere it skips those stages with
+// one line saying how to install them, and the run still exits non-zero so nothing passes by being skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromiumMissing } from './chromium.mjs';
+import { firefoxBuildProblems, firefoxMissing, installsAsTemporaryAddon, lintProblems } from './firefox.mjs';
 import { radosgwMissing } from './radosgw.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
+const FIREFOX_BUILD = resolve(process.env.S3P_OUTPUT ?? '.output', 'firefox-mv3');
 
 mkdirSync('.tmp', { recursive: true });
 const vitest = (project) => [
@@ -27,6 +31,15 @@ const stages = [
   { name: 'unit tests', command: vitest('unit'), report: 'unit' },
   { name: 'build chrome-mv3', command: ['npx', 'wxt', 'build'] },
   { name: 'build firefox-mv3', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
+  // A background page, no offscreen, the clipboard from the background, gecko id, data-collection declaration.
+  { name: 'firefox: build shape', run: async () => firefoxBuildProblems(FIREFOX_BUILD).join('; ') || null },
+  // 0 errors, 0 warnings, 0 notices: the store's reviewers run the same linter.
+  { name: 'firefox: web-ext lint', run: async () => lintProblems(FIREFOX_BUILD) },
+  {
+    name: 'firefox: web-ext run (headless ESR)',
+    run: () => installsAsTemporaryAddon(FIREFOX_BUILD),
+    needs: [firefoxMissing()],
+  },
   {
     name: 'integration tests (radosgw)',
     command: vitest('integration'),
@@ -51,13 +64,20 @@ for (const stage of stages) {
     failed = true;
     continue;
   }
-  console.log(`\n▶ ${stage.name}: ${stage.command.join(' ')}`);
+  console.log(`\n▶ ${stage.name}${stage.command ? `: ${stage.command.join(' ')}` : ''}`);
   // An earlier run's report must not be counted if this run dies before writing its own.
   if (stage.report) rmSync(`.tmp/vitest-${stage.report}.json`, { force: true });
   const started = performance.now();
-  const run = spawnSync(stage.command[0], stage.command.slice(1), { stdio: 'inherit' });
+  let ok;
+  if (stage.run) {
+    // In-process checks resolve to null, or to a line saying what is wrong.
+    const problem = await stage.run();
+    if (problem) console.error(`\n✖ ${stage.name}: ${problem}`);
+    ok = problem === null;
+  } else {
+    ok = spawnSync(stage.command[0], stage.command.slice(1), { stdio: 'inherit' }).status === 0;
+  }
   const seconds = (performance.now() - started) / 1000;
-  const ok = run.status === 0;
   results.push({ ...stage, status: ok ? 'ok' : 'FAILED', seconds });
   if (!ok) {
     failed = true;

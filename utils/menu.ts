@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { EXPIRY_PRESETS, formatDuration } from './expiry';
 import { objectPagePatterns, objectUrlPatterns } from './menu-patterns';
 import type { HttpMethod } from './presign';
@@ -62,15 +63,18 @@ export function expiryChoices(defaultExpiresIn: number): { seconds: number; titl
     .sort((a, b) => a.seconds - b.seconds)
     .map(({ seconds, label }) => ({
       seconds,
-      title: seconds === defaultExpiresIn ? `${label} (your default)` : label,
+      title: seconds === defaultExpiresIn ? i18n.t('menu.yourDefault', { label }) : label,
     }));
 }
 
 // A linked image on an S3 page is in both the link and the image context: the titles tell the two apart.
-const TITLES: Record<MenuSource, Record<HttpMethod, string>> = {
-  link: { GET: 'Copy pre-signed link', PUT: 'Copy upload (PUT) link' },
-  page: { GET: 'Copy pre-signed link to this page', PUT: 'Copy upload (PUT) link to this page' },
-};
+// Read when the items are built (locales/en.yml), not at import.
+function titles(): Record<MenuSource, Record<HttpMethod, string>> {
+  return {
+    link: { GET: i18n.t('menu.copyLink'), PUT: i18n.t('menu.copyUploadLink') },
+    page: { GET: i18n.t('menu.copyPageLink'), PUT: i18n.t('menu.copyPageUploadLink') },
+  };
+}
 
 /**
  * Every context-menu item for these profiles and this default expiry: on S3 links, "Copy pre-signed link" with
@@ -80,17 +84,18 @@ export function menuItems(profiles: readonly Profile[], defaultExpiresIn: number
   const links = objectUrlPatterns(profiles);
   const pages = objectPagePatterns(profiles);
   const items: MenuItemSpec[] = [];
+  const title = titles();
   for (const source of ['link', 'page'] as const) {
     // Children carry the restriction too: Firefox checks each item on its own.
     const where = source === 'link' ? links && { targetUrlPatterns: links } : { documentUrlPatterns: pages };
     const contexts: MenuItemSpec['contexts'] = source === 'link' ? ['link'] : [...PAGE_CONTEXTS];
     const base = { contexts, ...where };
     const parentId = menuItemId(source, 'GET');
-    items.push({ id: parentId, title: TITLES[source].GET, ...base });
+    items.push({ id: parentId, title: title[source].GET, ...base });
     for (const choice of expiryChoices(defaultExpiresIn)) {
       items.push({ id: menuItemId(source, 'GET', choice.seconds), parentId, title: choice.title, ...base });
     }
-    items.push({ id: menuItemId(source, 'PUT'), title: TITLES[source].PUT, ...base });
+    items.push({ id: menuItemId(source, 'PUT'), title: title[source].PUT, ...base });
   }
   return items;
 }

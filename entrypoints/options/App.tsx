@@ -1,9 +1,13 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { DismissibleNotice } from '@/components/DismissibleNotice';
-import { ExpiryPicker } from '@/components/ExpiryPicker';
+import { HistorySettings } from '@/components/HistorySettings';
 import { useProfiles } from '@/components/hooks/use-profiles';
 import { useStored } from '@/components/hooks/use-stored';
+import { AboutSection } from '@/components/options/AboutSection';
+import { DefaultsSection } from '@/components/options/DefaultsSection';
+import { OptionsNav } from '@/components/options/OptionsNav';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
 import { SecuritySettings } from '@/components/SecuritySettings';
@@ -13,7 +17,10 @@ import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-stor
 import { preferencesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 
-/** The settings page: the same profile setup as the popup, with room, and the default expiry. */
+/**
+ * The settings page: profiles (the popup's own components, with room), defaults, security, the shortcuts as
+ * bound, and what the extension is allowed to do.
+ */
 export function App(): JSX.Element {
   // Locked, the page shows the Unlock screen (components/VaultGate.tsx): here profiles have their keys.
   const vault = useProfiles();
@@ -31,34 +38,35 @@ export function App(): JSX.Element {
 
   return (
     <main class="stack">
-      <h1>S3 Presign settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
+      <OptionsNav />
       {notice && <DismissibleNotice text={notice} onDismiss={() => setNotice(undefined)} />}
-      {form || profiles.length === 0 ? (
-        <ProfileForm
-          key={form?.editing?.id ?? 'new'}
-          editing={form?.editing}
-          onSave={save}
-          onCancel={profiles.length > 0 ? () => setForm(undefined) : undefined}
-        />
-      ) : (
-        <ProfilesView
-          profiles={profiles}
-          onEdit={(profile) => setForm({ editing: profile })}
-          onRemove={(profile) => removeProfile(profile.id)}
-          onAdd={() => setForm({})}
-        />
-      )}
-      <section class="stack" aria-label="Defaults">
-        <h2>Defaults</h2>
-        <ExpiryPicker
-          value={preferences.defaultExpiresIn}
-          defaultValue={preferences.defaultExpiresIn}
-          onChange={(seconds) => void preferencesItem.setValue({ ...preferences, defaultExpiresIn: seconds })}
-        />
-        <p class="hint">Used by the right-click menu, the shortcut and the popup’s one-click Copy.</p>
-      </section>
-      <SecuritySettings />
-      <ShortcutList />
+      <div id="profiles" class="stack">
+        {form || profiles.length === 0 ? (
+          <ProfileForm
+            key={form?.editing?.id ?? 'new'}
+            editing={form?.editing}
+            onSave={save}
+            onCancel={profiles.length > 0 ? () => setForm(undefined) : undefined}
+          />
+        ) : (
+          <ProfilesView
+            profiles={profiles}
+            onEdit={(profile) => setForm({ editing: profile })}
+            onRemove={(profile) => removeProfile(profile.id)}
+            onAdd={() => setForm({})}
+          />
+        )}
+      </div>
+      <DefaultsSection preferences={preferences} profiles={profiles} />
+      <div id="security" class="stack">
+        <SecuritySettings />
+        <HistorySettings />
+      </div>
+      <div id="shortcuts">
+        <ShortcutList />
+      </div>
+      <AboutSection />
     </main>
   );
 }
