@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import type { Location } from '@/components/hooks/use-listing';
 import { breadcrumbs } from '@/utils/listing';
 
@@ -9,14 +10,16 @@ interface BreadcrumbsProps {
 
 /** Buckets › bucket › folder › folder: each crumb but the last goes there. */
 export function Breadcrumbs({ location, onGo }: BreadcrumbsProps): JSX.Element {
-  const crumbs: { label: string; to: Location }[] = [{ label: 'Buckets', to: { bucket: '', prefix: '' } }];
+  const crumbs: { label: string; to: Location }[] = [
+    { label: i18n.t('crumbs.buckets'), to: { bucket: '', prefix: '' } },
+  ];
   if (location.bucket) {
     crumbs.push({ label: location.bucket, to: { bucket: location.bucket, prefix: '' } });
     for (const crumb of breadcrumbs(location.prefix))
       crumbs.push({ label: crumb.label, to: { bucket: location.bucket, prefix: crumb.prefix } });
   }
   return (
-    <nav aria-label="Location" class="crumbs">
+    <nav aria-label={i18n.t('crumbs.nav')} class="crumbs">
       <ol>
         {crumbs.map((crumb, index) => (
           <li key={`${crumb.to.bucket}/${crumb.to.prefix}`}>

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { BrowseStateOf } from '@/components/hooks/browse-state';
 import type { Listing, Location } from '@/components/hooks/use-listing';
 import { browseKeyAction, isImeKey } from '@/utils/browse-keys';
@@ -91,7 +92,7 @@ export function BrowseView({
 
   const serverSearch = !isBucketList && filter && (listing.truncated || listing.search !== undefined);
   return (
-    <section class="stack browse" aria-label="Browse">
+    <section class="stack browse" aria-label={i18n.t('browseView.label')}>
       <Breadcrumbs location={location} onGo={onGo} />
       <input
         ref={filterBox}
@@ -101,11 +102,11 @@ export function BrowseView({
         role="combobox"
         // Preact types a combobox input as needing `list`; this one drives a listbox through aria-controls.
         list={undefined}
-        aria-label={isBucketList ? 'Filter buckets' : 'Filter this folder'}
+        aria-label={isBucketList ? i18n.t('browseView.filterBuckets') : i18n.t('browseView.filterFolder')}
         aria-expanded="true"
         aria-controls={LIST_ID}
         aria-activedescendant={active >= 0 ? rowId(LIST_ID, active) : undefined}
-        placeholder={isBucketList ? 'Filter buckets' : 'Filter · ↑↓ move · Enter copies · Esc up'}
+        placeholder={isBucketList ? i18n.t('browseView.filterBuckets') : i18n.t('browseView.filterHint')}
         spellcheck={false}
         value={filter}
         onInput={(event) => browse.setFilter(event.currentTarget.value)}
@@ -115,11 +116,11 @@ export function BrowseView({
         <ErrorNotice message={listing.error.message}>
           {listing.error.region && (
             <button type="button" onClick={() => onUseRegion(listing.error?.region as string)}>
-              Use {listing.error.region} for this bucket
+              {i18n.t('browseView.useRegion', { region: listing.error.region })}
             </button>
           )}
           <button type="button" class="secondary" onClick={listing.refresh}>
-            Try again
+            {i18n.t('browseView.retry')}
           </button>
         </ErrorNotice>
       )}
@@ -136,7 +137,7 @@ export function BrowseView({
       <ListingStatus listing={listing} shown={rows.length} filter={filter} isBucketList={isBucketList} />
       {serverSearch && (
         <button type="button" class="secondary" onClick={() => listing.searchServer(filter)}>
-          Search the server for keys starting with “{filter}”
+          {i18n.t('browseView.searchServer', { filter })}
         </button>
       )}
       {active >= 0 && (
@@ -144,7 +145,11 @@ export function BrowseView({
           id={LIST_ID}
           rows={rows}
           active={active}
-          label={isBucketList ? 'Buckets' : `Folder ${location.bucket}/${location.prefix}`}
+          label={
+            isBucketList
+              ? i18n.t('browseView.buckets')
+              : i18n.t('browseView.folder', { path: `${location.bucket}/${location.prefix}` })
+          }
           marked={isBucketList ? undefined : browse.marked}
           onToggle={toggle}
           onOpen={(index) => {
@@ -157,7 +162,7 @@ export function BrowseView({
       )}
       {showsLoadMore(listing, filter) && (
         <button type="button" class="secondary" disabled={listing.loadingMore} onClick={listing.loadMore}>
-          {listing.loadingMore ? 'Loading more…' : 'Load more'}
+          {listing.loadingMore ? i18n.t('browseView.loadingMore') : i18n.t('browseView.loadMore')}
         </button>
       )}
     </section>
@@ -176,27 +181,29 @@ function FolderTools({
 }): JSX.Element {
   return (
     <fieldset class="folder-tools">
-      <legend class="visually-hidden">Folder tools</legend>
+      <legend class="visually-hidden">{i18n.t('browseView.tools')}</legend>
       {count > 0 ? (
         <>
-          <span class="marked-count">{count.toLocaleString('en-US')} ticked</span>
+          <span class="marked-count">
+            {i18n.t('browseView.ticked', { n: count.toLocaleString('en-US') })}
+          </span>
           <button type="button" class="link" onClick={() => onTool('marked-links')}>
-            Links for ticked
+            {i18n.t('browseView.linksTicked')}
           </button>
           <button type="button" class="link" onClick={onClear}>
-            Untick all
+            {i18n.t('browseView.untick')}
           </button>
         </>
       ) : (
         <button type="button" class="link" onClick={() => onTool('folder-links')}>
-          Links for whole folder
+          {i18n.t('browseView.linksFolder')}
         </button>
       )}
       <button type="button" class="link" onClick={() => onTool('upload')}>
-        Upload
+        {i18n.t('browseView.upload')}
       </button>
       <button type="button" class="link" onClick={() => onTool('post-policy')}>
-        Upload form
+        {i18n.t('browseView.uploadForm')}
       </button>
     </fieldset>
   );

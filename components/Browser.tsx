@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { useBrowseState } from '@/components/hooks/browse-state';
 import { useEscapeUp } from '@/components/hooks/use-escape-up';
 import { type Location, useListing } from '@/components/hooks/use-listing';
@@ -116,13 +117,13 @@ export function Browser({ profile, preferences, regions }: BrowserProps): JSX.El
       });
       const warning = link.warnings.map((w) => ` ${w.message}`).join('');
       setNotice({
-        text: `Copied a link to ${row.name} — expires ${at} (in ${formatDuration(link.expiresIn)}).${warning}`,
+        text:
+          i18n.t('browser.copied', { name: row.name, at, duration: formatDuration(link.expiresIn) }) +
+          warning,
       });
     } catch (error) {
       setNotice({
-        text: isPresignError(error)
-          ? error.message
-          : 'Could not copy: open the object and use its Copy button.',
+        text: isPresignError(error) ? error.message : i18n.t('browser.copyFailed'),
         error: true,
       });
     }

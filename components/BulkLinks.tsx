@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { listAllObjects } from '@/utils/adapters/list-recursive';
 import {
   type BulkObject,
@@ -103,29 +104,30 @@ export function BulkLinks(props: BulkLinksProps): JSX.Element {
     const text = as === 'csv' ? linksAsCsv(result.links, result.expiresAt) : linksAsLines(result.links);
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(`Copied ${count(result.links.length)} links as ${as === 'csv' ? 'CSV' : 'lines'}.`);
+      const n = count(result.links.length);
+      setCopied(as === 'csv' ? i18n.t('bulkLinks.copiedCsv', { n }) : i18n.t('bulkLinks.copiedLines', { n }));
       record(profile, bucket, result);
     } catch {
-      setCopied('Could not copy: the clipboard refused. Click the button again.');
+      setCopied(i18n.t('bulkLinks.copyFailed'));
     }
   };
 
   const where = `${bucket}/${prefix}`;
   return (
-    <section class="stack" aria-label="Bulk links">
+    <section class="stack" aria-label={i18n.t('bulkLinks.label')}>
       <div class="panel-head">
         <button type="button" class="link" onClick={props.onBack}>
-          ← Back
+          {i18n.t('bulkLinks.back')}
         </button>
-        <h2>{props.objects ? 'Links for ticked objects' : `Links for ${where}`}</h2>
+        <h2>{props.objects ? i18n.t('bulkLinks.titleTicked') : i18n.t('bulkLinks.title', { where })}</h2>
       </div>
       {stage.kind === 'listing' && (
         <>
           <p class="status" role="status" aria-busy="true">
-            Listing every object under {where}… {count(stage.found)} found
+            {i18n.t('bulkLinks.listing', { where, found: count(stage.found) })}
           </p>
           <button type="button" class="secondary" onClick={props.onBack}>
-            Cancel
+            {i18n.t('bulkLinks.cancel')}
           </button>
         </>
       )}
@@ -137,8 +139,9 @@ export function BulkLinks(props: BulkLinksProps): JSX.Element {
       {stage.kind !== 'listing' && stage.objects && (
         <>
           <p class="status" role="status">
-            {count(stage.objects.length)} object{stage.objects.length === 1 ? '' : 's'}
-            {props.objects ? ' ticked' : ` under ${where} (sub-folders included)`}
+            {props.objects
+              ? i18n.t('bulkLinks.ticked', stage.objects.length, { n: count(stage.objects.length) })
+              : i18n.t('bulkLinks.under', stage.objects.length, { n: count(stage.objects.length), where })}
           </p>
           {stage.kind !== 'signing' && (
             <ExpiryPicker
@@ -158,26 +161,34 @@ export function BulkLinks(props: BulkLinksProps): JSX.Element {
         stage.objects.length > 0 && (
           <SignButton objects={stage.objects} disabled={Boolean(expiryError)} onSign={sign} />
         )}
-      {stage.kind === 'ready' && stage.objects.length === 0 && (
-        <p class="hint">No objects here: nothing to sign.</p>
-      )}
+      {stage.kind === 'ready' && stage.objects.length === 0 && <p class="hint">{i18n.t('bulkLinks.none')}</p>}
       {stage.kind === 'signing' && (
         <div class="bulk-progress">
-          <progress value={stage.progress.done} max={stage.progress.total} aria-label="Signing progress" />
+          <progress
+            value={stage.progress.done}
+            max={stage.progress.total}
+            aria-label={i18n.t('bulkLinks.progress')}
+          />
           <p class="status" role="status">
             {progressText(stage.progress)}
           </p>
           <button type="button" class="secondary" onClick={() => abort.current?.abort()}>
-            Cancel
+            {i18n.t('bulkLinks.cancel')}
           </button>
         </div>
       )}
       {stage.kind === 'done' && (
         <>
           <p class="notice" role="status">
-            Signed {count(stage.result.links.length)} links in {(stage.ms / 1000).toFixed(1)} s; they expire{' '}
-            {stage.result.expiresAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}{' '}
-            (in {formatDuration(stage.result.expiresIn)}).
+            {i18n.t('bulkLinks.signed', {
+              n: count(stage.result.links.length),
+              seconds: (stage.ms / 1000).toFixed(1),
+              at: stage.result.expiresAt.toLocaleString(undefined, {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
+              duration: formatDuration(stage.result.expiresIn),
+            })}
           </p>
           {stage.result.warnings.map((warning) => (
             <p key={warning} class="hint">
@@ -186,16 +197,13 @@ export function BulkLinks(props: BulkLinksProps): JSX.Element {
           ))}
           <div class="row">
             <button type="button" onClick={() => void copy(stage.result, 'lines')}>
-              Copy as lines
+              {i18n.t('bulkLinks.copyLines')}
             </button>
             <button type="button" onClick={() => void copy(stage.result, 'csv')}>
-              Copy as CSV
+              {i18n.t('bulkLinks.copyCsv')}
             </button>
           </div>
-          <p class="hint">
-            CSV columns: key, size, url, expires. A key starting with = + - or @ gets a leading ' so
-            spreadsheets show it as text.
-          </p>
+          <p class="hint">{i18n.t('bulkLinks.csvHint')}</p>
           {copied && (
             <p class="status" role="status">
               {copied}
@@ -215,23 +223,18 @@ function SignButton(props: {
   const many = props.objects.length > CONFIRM_ABOVE;
   return (
     <>
-      {many && (
-        <p class="hint">
-          That is more than {count(CONFIRM_ABOVE)} links, for as long as each one lasts: anyone holding the
-          list can read all of these objects. Sign them all?
-        </p>
-      )}
+      {many && <p class="hint">{i18n.t('bulkLinks.confirm', { n: count(CONFIRM_ABOVE) })}</p>}
       <button type="button" disabled={props.disabled} onClick={() => void props.onSign(props.objects)}>
         {many
-          ? `Yes, sign all ${count(props.objects.length)} links`
-          : `Sign ${count(props.objects.length)} links`}
+          ? i18n.t('bulkLinks.signAll', { n: count(props.objects.length) })
+          : i18n.t('bulkLinks.sign', { n: count(props.objects.length) })}
       </button>
     </>
   );
 }
 
 function messageOf(error: unknown): string {
-  return isPresignError(error) ? error.message : 'Something unexpected went wrong. Try again.';
+  return isPresignError(error) ? error.message : i18n.t('bulkLinks.failed');
 }
 
 /** Puts a small batch into the history (best effort); a large one is left out, so it does not flush the rest. */

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { shownError } from '@/components/hooks/use-listing';
 import type { Profile } from '@/utils/profile';
 import { HostAccessNotice } from './HostAccessNotice';
@@ -10,8 +11,10 @@ function summary(buckets: readonly string[], via: 'list-buckets' | 'head-bucket'
   const names = buckets.slice(0, 3).join(', ') + (buckets.length > 3 ? ', …' : '');
   const found =
     via === 'head-bucket'
-      ? `Connected: the keys reach bucket ${names}.`
-      : `Connected: ${buckets.length} bucket${buckets.length === 1 ? '' : 's'}${names ? ` (${names})` : ''}.`;
+      ? i18n.t('connTest.reaches', { names })
+      : names
+        ? i18n.t('connTest.buckets', buckets.length, { n: buckets.length, names })
+        : i18n.t('connTest.noBuckets');
   return note ? `${found} ${note}` : found;
 }
 
@@ -43,7 +46,7 @@ export function ConnectionTest({ profile }: { profile: Profile | undefined }): J
     <div class="connection-test">
       <HostAccessNotice profile={profile} />
       <button type="button" class="secondary" disabled={busy || !profile} onClick={() => void run()}>
-        {busy ? 'Testing…' : 'Test connection'}
+        {busy ? i18n.t('connTest.testing') : i18n.t('connTest.test')}
       </button>
       {result && (
         <p class={result.ok ? 'notice' : 'error'} role={result.ok ? 'status' : 'alert'}>

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { isPresignError } from '@/utils/errors';
 import { durationInput, EXPIRY_PRESETS, parseExpiry } from '@/utils/expiry';
 import { Field } from './Field';
@@ -36,13 +37,13 @@ export function ExpiryPicker({ value, defaultValue, onChange, onInvalid }: Expir
       report(undefined);
       onChange(seconds);
     } catch (caught) {
-      report(isPresignError(caught) ? caught.message : 'Write a duration like 45m or 2h.');
+      report(isPresignError(caught) ? caught.message : i18n.t('expiryPicker.invalid'));
     }
   };
 
   return (
     <div class="row">
-      <Field name="expiry" label="Expires after">
+      <Field name="expiry" label={i18n.t('expiryPicker.label')}>
         {({ id }) => (
           <select
             id={id}
@@ -59,16 +60,20 @@ export function ExpiryPicker({ value, defaultValue, onChange, onInvalid }: Expir
           >
             {EXPIRY_PRESETS.map((p) => (
               <option key={p.seconds} value={String(p.seconds)}>
-                {p.label}
-                {p.seconds === defaultValue ? ' (default)' : ''}
+                {p.seconds === defaultValue ? i18n.t('expiryPicker.default', { label: p.label }) : p.label}
               </option>
             ))}
-            <option value={CUSTOM}>Custom…</option>
+            <option value={CUSTOM}>{i18n.t('expiryPicker.custom')}</option>
           </select>
         )}
       </Field>
       {custom && (
-        <Field name="custom-expiry" label="Custom duration" error={error} hint="e.g. 45m, 2h, 3d, 1h30m">
+        <Field
+          name="custom-expiry"
+          label={i18n.t('expiryPicker.customLabel')}
+          error={error}
+          hint={i18n.t('expiryPicker.customHint')}
+        >
           {({ id, describedBy, invalid }) => (
             <input
               id={id}

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { clearHistory } from '@/utils/adapters/history-store';
 import { historyItem, historySettingsItem } from '@/utils/adapters/storage';
 import { parseKeepDays } from '@/utils/history';
@@ -29,12 +30,12 @@ export function HistorySettings(): JSX.Element {
   const clear = async (): Promise<void> => {
     await clearHistory();
     setConfirming(false);
-    setStatus('History cleared.');
+    setStatus(i18n.t('historySettings.cleared'));
   };
 
   return (
-    <section class="stack" aria-label="Link history">
-      <h2>Link history</h2>
+    <section class="stack" aria-label={i18n.t('historySettings.title')}>
+      <h2>{i18n.t('historySettings.title')}</h2>
       <label class="check">
         <input
           type="checkbox"
@@ -43,17 +44,15 @@ export function HistorySettings(): JSX.Element {
             void historySettingsItem.setValue({ ...settings, enabled: event.currentTarget.checked })
           }
         />
-        Keep a history of the links I generate (on this device only)
+        {i18n.t('historySettings.keep')}
       </label>
       <p class="hint">
-        {settings.enabled
-          ? 'The history keeps each link’s bucket, key, method, profile and expiry, and the link itself so it can be copied again — never a session token. At most 1,000 links are kept.'
-          : 'New links are not recorded. Links already in the history stay until they are pruned or cleared.'}
+        {settings.enabled ? i18n.t('historySettings.hintOn') : i18n.t('historySettings.hintOff')}
       </p>
       <Field
         name="keep-expired-days"
-        label="Keep expired links for (days)"
-        hint="0 removes a link from the history as soon as it expires."
+        label={i18n.t('historySettings.days')}
+        hint={i18n.t('historySettings.daysHint')}
         error={daysError}
       >
         {({ id, describedBy }) => (
@@ -72,14 +71,12 @@ export function HistorySettings(): JSX.Element {
       <div class="actions">
         {confirming ? (
           <>
-            <span>
-              Remove all {history.length} {history.length === 1 ? 'link' : 'links'} from the history?
-            </span>
+            <span>{i18n.t('historySettings.confirm', history.length, { n: history.length })}</span>
             <button type="button" onClick={() => void clear()}>
-              Clear history
+              {i18n.t('historySettings.clear')}
             </button>
             <button type="button" class="link" onClick={() => setConfirming(false)}>
-              Keep them
+              {i18n.t('historySettings.keepThem')}
             </button>
           </>
         ) : (
@@ -91,15 +88,12 @@ export function HistorySettings(): JSX.Element {
               setConfirming(true);
             }}
           >
-            Clear all history…
+            {i18n.t('historySettings.clearAll')}
           </button>
         )}
         <span role="status">{status}</span>
       </div>
-      <p class="hint">
-        Clearing the history does not revoke any link: a link works until it expires, unless the key that
-        signed it is rotated or removed.
-      </p>
+      <p class="hint">{i18n.t('historySettings.noRevoke')}</p>
     </section>
   );
 }

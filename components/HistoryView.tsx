@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { clearHistory, forgetEntry, pruneStoredHistory } from '@/utils/adapters/history-store';
 import { type HistoryEntry, historyItem, historySettingsItem } from '@/utils/adapters/storage';
 import { formatCountdown, isExpired, recopyUrl } from '@/utils/history';
@@ -9,17 +10,35 @@ import { LinkTools } from './LinkTools';
 /** Entries shown at first; more on request (the history holds up to 1,000). */
 const PAGE = 50;
 
-/** The sentence the README and the history both say. */
-export const NO_REVOKE =
-  'A link cannot be revoked: it works until it expires, unless the key that signed it is rotated or removed. Forgetting it here does not stop it.';
+/** Where a link was made, in words (read when shown: messages are not read at module load). */
+function sourceText(source: HistoryEntry['source']): string {
+  switch (source) {
+    case 'popup':
+      return i18n.t('historyView.srcPopup');
+    case 'menu':
+      return i18n.t('historyView.srcMenu');
+    case 'shortcut':
+      return i18n.t('historyView.srcShortcut');
+    case 'bulk':
+      return i18n.t('historyView.srcBulk');
+    case 'upload':
+      return i18n.t('historyView.srcUpload');
+  }
+}
 
-const SOURCES: Record<HistoryEntry['source'], string> = {
-  popup: 'popup',
-  menu: 'right-click menu',
-  shortcut: 'shortcut',
-  bulk: 'bulk copy',
-  upload: 'upload',
-};
+/** What, where, who and when: the line under an entry's name. */
+function entryText(entry: HistoryEntry): string {
+  const parts = {
+    kind: entry.method === 'PUT' ? i18n.t('historyView.upload') : i18n.t('historyView.download'),
+    path: `${entry.bucket}/${entry.key}`,
+    profile: entry.profileName,
+    source: sourceText(entry.source),
+    date: new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }),
+  };
+  return entry.versionId
+    ? i18n.t('historyView.entryVersion', { ...parts, version: entry.versionId })
+    : i18n.t('historyView.entry', parts);
+}
 
 interface HistoryViewProps {
   /** The profiles as the popup has them: a link signed with temporary credentials needs its current token. */
@@ -63,9 +82,9 @@ function EntryRow({ entry, now, token }: EntryProps): JSX.Element {
     if (!url || !('url' in url)) return;
     try {
       await navigator.clipboard.writeText(url.url);
-      setStatus('Copied');
+      setStatus(i18n.t('historyView.copied'));
     } catch {
-      setStatus('Could not copy: open the QR code or sign the link again.');
+      setStatus(i18n.t('historyView.copyFailed'));
     }
   };
 
@@ -82,19 +101,14 @@ function EntryRow({ entry, now, token }: EntryProps): JSX.Element {
           </time>
         </span>
       </div>
-      <p class="hint">
-        {entry.method === 'PUT' ? 'Upload' : 'Download'} · {entry.bucket}/{entry.key}
-        {entry.versionId ? ` (version ${entry.versionId})` : ''} · “{entry.profileName}” ·{' '}
-        {SOURCES[entry.source]},{' '}
-        {new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
-      </p>
+      <p class="hint">{entryText(entry)}</p>
       {url && 'problem' in url && <p class="warning">{url.problem}</p>}
       <div class="actions">
         <button type="button" disabled={expired || !url || !('url' in url)} onClick={() => void copy()}>
-          Copy again
+          {i18n.t('historyView.copyAgain')}
         </button>
         <button type="button" class="link" onClick={() => void forgetEntry(entry.id)}>
-          Forget
+          {i18n.t('historyView.forget')}
         </button>
         <span role="status" class="copied">
           {status}
@@ -130,19 +144,17 @@ export function HistoryView({ profiles, onDone }: HistoryViewProps): JSX.Element
 
   const tokenOf = (id: string): string | undefined => profiles.find((p) => p.id === id)?.sessionToken;
   return (
-    <section class="stack" aria-label="History">
+    <section class="stack" aria-label={i18n.t('historyView.title')}>
       <div class="panel-head">
         <button type="button" class="link" onClick={onDone}>
-          ← Back
+          {i18n.t('historyView.back')}
         </button>
-        <h2>History</h2>
+        <h2>{i18n.t('historyView.title')}</h2>
       </div>
-      <p class="hint">{NO_REVOKE}</p>
-      {!settings.enabled && (
-        <p class="notice">History is off: new links are not recorded. Turn it on in the settings page.</p>
-      )}
+      <p class="hint">{i18n.t('historyView.noRevoke')}</p>
+      {!settings.enabled && <p class="notice">{i18n.t('historyView.isOff')}</p>}
       {history.length === 0 ? (
-        <p class="hint">No links yet. Links you copy (popup, right-click menu, shortcut) appear here.</p>
+        <p class="hint">{i18n.t('historyView.empty')}</p>
       ) : (
         <>
           <ul class="history">
@@ -152,13 +164,16 @@ export function HistoryView({ profiles, onDone }: HistoryViewProps): JSX.Element
           </ul>
           {history.length > shown && (
             <button type="button" class="link" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, history.length - shown)} more of {history.length - shown}
+              {i18n.t('historyView.more', {
+                n: Math.min(PAGE, history.length - shown),
+                left: history.length - shown,
+              })}
             </button>
           )}
           <div class="actions">
             {confirming ? (
               <>
-                <span>Forget all {history.length} links?</span>
+                <span>{i18n.t('historyView.confirm', { n: history.length })}</span>
                 <button
                   type="button"
                   onClick={() => {
@@ -166,21 +181,20 @@ export function HistoryView({ profiles, onDone }: HistoryViewProps): JSX.Element
                     void clearHistory();
                   }}
                 >
-                  Clear all
+                  {i18n.t('historyView.clearAll')}
                 </button>
                 <button type="button" class="link" onClick={() => setConfirming(false)}>
-                  Keep them
+                  {i18n.t('historyView.keepThem')}
                 </button>
               </>
             ) : (
               <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-                Clear all…
+                {i18n.t('historyView.clearAllAsk')}
               </button>
             )}
           </div>
           <p class="hint">
-            Up to 1,000 links are kept; expired ones go after {settings.keepExpiredDays}{' '}
-            {settings.keepExpiredDays === 1 ? 'day' : 'days'}.
+            {i18n.t('historyView.kept', settings.keepExpiredDays, { n: settings.keepExpiredDays })}
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import {
   type HostTarget,
   hasHostAccess,
@@ -57,12 +58,9 @@ export function HostAccessNotice({ profile }: { profile: HostTarget | undefined 
   };
   return (
     <p class="warning" role="status">
-      {access === 'refused'
-        ? `The browser did not grant access to ${host}. `
-        : `To list buckets at ${host}, the browser must allow this extension to reach it. `}
-      Links are signed without it.{' '}
+      {access === 'refused' ? i18n.t('hostAccess.refused', { host }) : i18n.t('hostAccess.needed', { host })}{' '}
       <button type="button" class="link" disabled={access === 'asking'} onClick={ask}>
-        {access === 'asking' ? 'Waiting for the browser…' : `Allow access to ${host}`}
+        {access === 'asking' ? i18n.t('hostAccess.waiting') : i18n.t('hostAccess.allow', { host })}
       </button>
     </p>
   );

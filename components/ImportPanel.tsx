@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import {
   type ImportEntry,
   importSummary,
@@ -9,6 +10,7 @@ import {
 import type { Profile } from '@/utils/profile';
 import { describeProfile } from '@/utils/profile';
 import { bucketInEndpoint, secretAsKeyId } from '@/utils/profile-draft';
+import { aroundElement } from './around-element';
 import { useProfiles } from './hooks/use-profiles';
 
 interface ImportPanelProps {
@@ -26,8 +28,8 @@ function replacesText(entry: PreviewEntry): string {
   const replaces = entry.replaces;
   if (!replaces) return '';
   return replaces.by === 'name'
-    ? `replaces profile “${replaces.name}” (new keys; its other settings kept unless pasted):`
-    : `replaces profile “${replaces.name}”, which has the same access key ID (its name and settings kept):`;
+    ? i18n.t('importPanel.replacesName', { name: replaces.name })
+    : i18n.t('importPanel.replacesKey', { name: replaces.name });
 }
 
 /** What the form would point out without refusing it: a bucket-like endpoint path, a secret-like key ID. */
@@ -58,16 +60,19 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
   const preview = text.trim() && existing ? previewImport(text, new Date(), idOf, existing) : undefined;
   const ready = preview?.entries.flatMap((entry) => (entry.profile ? [entry.profile] : [])) ?? [];
 
+  const [pasteBefore, pasteAfter] = aroundElement((command) => i18n.t('importPanel.paste', { command }));
   return (
-    <section class="stack" aria-label="Import profiles">
+    <section class="stack" aria-label={i18n.t('importPanel.label')}>
       <div class="panel-head">
         <button type="button" class="link" onClick={onCancel}>
-          ← Back
+          {i18n.t('importPanel.back')}
         </button>
-        <h2>Import profiles</h2>
+        <h2>{i18n.t('importPanel.label')}</h2>
       </div>
       <label for="import-text">
-        Paste ~/.aws/credentials, ~/.aws/config, or what <code>aws configure export-credentials</code> prints
+        {pasteBefore}
+        <code>aws configure export-credentials</code>
+        {pasteAfter}
       </label>
       <textarea
         id="import-text"
@@ -79,7 +84,7 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
         onInput={(event) => setText(event.currentTarget.value)}
       />
       {preview && (
-        <section class="stack" aria-label="Preview">
+        <section class="stack" aria-label={i18n.t('importPanel.preview')}>
           <p>
             <strong>{importSummary(preview)}</strong>
           </p>
@@ -105,8 +110,9 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
           </ul>
           {preview.problems.map((problem) => (
             <p key={`${problem.line}:${problem.message}`} class="warning">
-              {problem.line ? `Line ${problem.line}: ` : ''}
-              {problem.message}
+              {problem.line
+                ? i18n.t('importPanel.line', { n: problem.line, problem: problem.message })
+                : problem.message}
             </p>
           ))}
         </section>
@@ -118,7 +124,11 @@ export function ImportPanel({ onSave, onCancel, saving = false, error }: ImportP
       )}
       <div class="actions">
         <button type="button" disabled={ready.length === 0 || saving} onClick={() => void onSave(ready)}>
-          {saving ? 'Saving…' : ready.length > 1 ? `Save ${ready.length} profiles` : 'Save profile'}
+          {saving
+            ? i18n.t('importPanel.saving')
+            : ready.length > 1
+              ? i18n.t('importPanel.saveMany', { n: ready.length })
+              : i18n.t('importPanel.save')}
         </button>
       </div>
     </section>

@@ -1,7 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { formatDuration } from '@/utils/expiry';
 import type { SignedLink } from '@/utils/sign-link';
+import { aroundElement } from './around-element';
 import { lazy } from './lazy';
 
 // Loaded when a link is shown, not with the popup: its first paint does not carry the link tools.
@@ -40,34 +42,44 @@ export function LinkResult(props: LinkResultProps): JSX.Element {
     const { url } = link;
     try {
       await navigator.clipboard.writeText(url);
-      setStatus({ url, text: 'Copied' });
+      setStatus({ url, text: i18n.t('linkResult.copied') });
       onCopied?.();
       record(link, props.profileId, props.versionId);
     } catch {
-      setStatus({ url, text: 'Could not copy: select the link and press Ctrl+C.' });
+      setStatus({ url, text: i18n.t('linkResult.copyFailed') });
     }
   };
 
   const headers = Object.entries(link.requiredHeaders);
+  const [expiresBefore, expiresAfter] = aroundElement((at) =>
+    i18n.t('linkResult.expires', {
+      kind: link.method === 'PUT' ? i18n.t('linkResult.upload') : i18n.t('linkResult.download'),
+      at,
+      duration: formatDuration(left),
+      profile: link.profileName,
+    }),
+  );
   return (
-    <section class="result" aria-label="Signed link">
+    <section class="result" aria-label={i18n.t('linkResult.label')}>
       <textarea
         readonly
         rows={4}
         value={link.url}
-        aria-label="Signed link"
+        aria-label={i18n.t('linkResult.label')}
         onFocus={(e) => e.currentTarget.select()}
       />
       <p>
-        {link.method === 'PUT' ? 'Upload link' : 'Download link'}, expires{' '}
+        {expiresBefore}
         <time dateTime={link.expiresAt}>
           {expiresAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-        </time>{' '}
-        (in {formatDuration(left)}), signed with “{link.profileName}”.
+        </time>
+        {expiresAfter}
       </p>
       {headers.length > 0 && (
         <p class="hint">
-          The uploader must send {headers.map(([name, value]) => `${name}: ${value}`).join(', ')}.
+          {i18n.t('linkResult.headers', {
+            headers: headers.map(([name, value]) => `${name}: ${value}`).join(', '),
+          })}
         </p>
       )}
       {link.warnings.map((warning) => (
@@ -77,7 +89,7 @@ export function LinkResult(props: LinkResultProps): JSX.Element {
       ))}
       <div class="actions">
         <button type="button" onClick={copy}>
-          Copy link
+          {i18n.t('linkResult.copy')}
         </button>
         <span role="status" class="copied">
           {status?.url === link.url ? status.text : ''}

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TestedLink } from '@/utils/adapters/test-link';
 import type { Verdict } from '@/utils/link-verdict';
 
@@ -30,7 +31,7 @@ export function LinkTest({ link, onUseRegion, onCorrectClock }: LinkTestProps): 
         verdict: {
           kind: 'other',
           ok: false,
-          text: 'The test could not run. Close and reopen the popup, then try again.',
+          text: i18n.t('linkTest.failed'),
         },
       });
     }
@@ -45,7 +46,7 @@ export function LinkTest({ link, onUseRegion, onCorrectClock }: LinkTestProps): 
         onClick={() => void test()}
         disabled={current !== undefined && !verdict}
       >
-        {current && !verdict ? 'Testing…' : 'Test'}
+        {current && !verdict ? i18n.t('linkTest.testing') : i18n.t('linkTest.test')}
       </button>
       <div
         role="status"
@@ -55,12 +56,12 @@ export function LinkTest({ link, onUseRegion, onCorrectClock }: LinkTestProps): 
         {verdict && <p>{verdict.text}</p>}
         {verdict?.kind === 'wrong-region' && verdict.region && onUseRegion && (
           <button type="button" onClick={() => onUseRegion(verdict.region as string)}>
-            Use {verdict.region} and sign again
+            {i18n.t('linkTest.useRegion', { region: verdict.region })}
           </button>
         )}
         {verdict?.offsetMs !== undefined && onCorrectClock && (
           <button type="button" onClick={() => onCorrectClock(verdict.offsetMs as number)}>
-            Sign with the corrected time
+            {i18n.t('linkTest.fixClock')}
           </button>
         )}
       </div>

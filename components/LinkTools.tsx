@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TestedLink } from '@/utils/adapters/test-link';
 import { LinkTest } from './LinkTest';
 import { QrCode } from './QrCode';
@@ -38,7 +39,7 @@ export function LinkTools({
             if (!showing) onQrShown?.();
           }}
         >
-          QR code
+          {i18n.t('linkTools.qr')}
         </button>
         <LinkTest link={link} onUseRegion={onUseRegion} onCorrectClock={onCorrectClock} />
       </div>
@@ -46,7 +47,11 @@ export function LinkTools({
         <QrCode
           url={link.url}
           expiresAt={link.expiresAt}
-          label={`${link.method === 'PUT' ? 'upload' : 'download'} link for ${link.key}`}
+          label={
+            link.method === 'PUT'
+              ? i18n.t('linkTools.qrUpload', { key: link.key })
+              : i18n.t('linkTools.qrDownload', { key: link.key })
+          }
         />
       )}
     </>

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { bucketRegionsItem } from '@/utils/adapters/storage';
 import { bucketKey } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
@@ -74,7 +75,7 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
       (caught: unknown) => {
         if (!live) return;
         setLink(undefined);
-        setError(isPresignError(caught) ? caught.message : 'The link could not be signed. Try again.');
+        setError(isPresignError(caught) ? caught.message : i18n.t('objectPanel.signFailed'));
       },
     );
     return () => {
@@ -94,10 +95,10 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
 
   const name = object.key.slice(object.key.lastIndexOf('/', object.key.length - 2) + 1);
   return (
-    <section class="stack" aria-label={`Link for ${name}`}>
+    <section class="stack" aria-label={i18n.t('objectPanel.label', { name })}>
       <div class="panel-head">
         <button type="button" class="link" onClick={props.onBack}>
-          ← Back
+          {i18n.t('objectPanel.back')}
         </button>
         <h2 title={object.key}>{name}</h2>
       </div>
@@ -106,11 +107,11 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
         {formatModified(object.lastModified, new Date())}
       </p>
       <fieldset class="method">
-        <legend>Link for</legend>
+        <legend>{i18n.t('objectPanel.linkFor')}</legend>
         {(['GET', 'PUT'] as const).map((value) => (
           <label key={value} class="check">
             <input type="radio" name="method" checked={method === value} onChange={() => setMethod(value)} />
-            {value === 'GET' ? 'Download (GET)' : 'Upload (PUT)'}
+            {value === 'GET' ? i18n.t('objectPanel.get') : i18n.t('objectPanel.put')}
           </label>
         ))}
       </fieldset>
@@ -122,11 +123,11 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
       />
       {expiresIn !== defaultExpiresIn && !expiryError && (
         <button type="button" class="link" onClick={() => props.onSetDefault(expiresIn)}>
-          Make this the default expiry
+          {i18n.t('objectPanel.makeDefault')}
         </button>
       )}
       <details>
-        <summary>More options</summary>
+        <summary>{i18n.t('objectPanel.more')}</summary>
         <div class="stack">
           {method === 'GET' && (
             <>
@@ -139,8 +140,8 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
               />
               <Field
                 name="download-name"
-                label="Save as (download file name)"
-                hint="Any name, also non-ASCII."
+                label={i18n.t('objectPanel.saveAs')}
+                hint={i18n.t('objectPanel.saveAsHint')}
               >
                 {({ id, describedBy }) => (
                   <input
@@ -157,12 +158,8 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
           )}
           <Field
             name="content-type"
-            label={method === 'GET' ? 'Serve as Content-Type' : 'Content-Type the uploader must send'}
-            hint={
-              method === 'GET'
-                ? 'e.g. application/pdf — leave empty to keep the stored one.'
-                : 'e.g. image/png — leave empty to allow any.'
-            }
+            label={method === 'GET' ? i18n.t('objectPanel.getType') : i18n.t('objectPanel.putType')}
+            hint={method === 'GET' ? i18n.t('objectPanel.getTypeHint') : i18n.t('objectPanel.putTypeHint')}
           >
             {({ id, describedBy }) => (
               <input
@@ -179,7 +176,7 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
       </details>
       {expiryError ? (
         <p class="error" role="alert">
-          No link until the custom duration above is fixed (see its message).
+          {i18n.t('objectPanel.fixExpiry')}
         </p>
       ) : (
         error && (
@@ -190,8 +187,9 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
       )}
       {clockOffset !== 0 && (
         <p class="hint">
-          Signed with the store’s time: this computer’s clock is{' '}
-          {formatDuration(Math.abs(clockOffset) / 1000)} {clockOffset > 0 ? 'behind' : 'ahead'}.
+          {i18n.t(clockOffset > 0 ? 'objectPanel.clockBehind' : 'objectPanel.clockAhead', {
+            duration: formatDuration(Math.abs(clockOffset) / 1000),
+          })}
         </p>
       )}
       {link && !expiryError && (

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import { formatModified, formatSize, type Row } from '@/utils/listing';
 import { RowIcon } from './RowIcon';
 
@@ -71,13 +72,13 @@ export function ObjectRow({
             type="button"
             class="copy"
             tabIndex={-1}
-            aria-label={`Copy link to ${row.name}`}
+            aria-label={i18n.t('objectRow.copyLabel', { name: row.name })}
             onClick={(event) => {
               event.stopPropagation();
               onCopy();
             }}
           >
-            Copy
+            {i18n.t('objectRow.copy')}
           </button>
         </>
       )}

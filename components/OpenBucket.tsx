@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 /** Where the bucket list is denied: open a bucket by its name instead. */
 export function OpenBucket({ onOpen }: { onOpen: (bucket: string) => void }): JSX.Element {
@@ -7,7 +8,7 @@ export function OpenBucket({ onOpen }: { onOpen: (bucket: string) => void }): JS
   return (
     <form
       class="row"
-      aria-label="Open a bucket by name"
+      aria-label={i18n.t('openBucket.label')}
       onSubmit={(event) => {
         event.preventDefault();
         if (name.trim()) onOpen(name.trim());
@@ -15,13 +16,13 @@ export function OpenBucket({ onOpen }: { onOpen: (bucket: string) => void }): JS
     >
       <input
         type="text"
-        aria-label="Bucket name"
-        placeholder="Open a bucket by name"
+        aria-label={i18n.t('openBucket.name')}
+        placeholder={i18n.t('openBucket.label')}
         spellcheck={false}
         value={name}
         onInput={(event) => setName(event.currentTarget.value)}
       />
-      <button type="submit">Open</button>
+      <button type="submit">{i18n.t('openBucket.open')}</button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { useProfiles } from './hooks/use-profiles';
 import { SetPassphraseForm } from './PassphraseSettings';
 
@@ -12,27 +13,19 @@ export function PassphraseOffer(): JSX.Element | null {
   const state = useProfiles();
   const [open, setOpen] = useState(false);
   if (state?.status !== 'ready') return null;
-  if (state.encrypted)
-    return <p class="hint">Your keys are encrypted with your passphrase and only sign links locally.</p>;
-  if (state.profiles.length > 0)
-    return (
-      <p class="hint">
-        Keys are stored unencrypted on this device (never synced) and only sign links locally. Set a
-        passphrase in the settings page to encrypt them.
-      </p>
-    );
+  if (state.encrypted) return <p class="hint">{i18n.t('passphraseOffer.encrypted')}</p>;
+  if (state.profiles.length > 0) return <p class="hint">{i18n.t('passphraseOffer.unencrypted')}</p>;
   return (
-    <section class="stack notice" aria-label="Passphrase">
+    <section class="stack notice" aria-label={i18n.t('passphraseOffer.label')}>
       <p>
-        <strong>Protect your keys with a passphrase (recommended).</strong> Without one, keys are stored
-        unencrypted on this device.
+        <strong>{i18n.t('passphraseOffer.protect')}</strong> {i18n.t('passphraseOffer.without')}
       </p>
       {open ? (
         <SetPassphraseForm onDone={() => setOpen(false)} />
       ) : (
         <div class="actions">
           <button type="button" class="secondary" onClick={() => setOpen(true)}>
-            Set a passphrase…
+            {i18n.t('passphraseOffer.set')}
           </button>
         </div>
       )}

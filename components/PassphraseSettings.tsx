@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { ProfilesState } from '@/utils/adapters/vault-store';
 import { changePassphrase, lock, removePassphrase, setPassphrase } from '@/utils/adapters/vault-store';
 import { MIN_ITERATIONS } from '@/utils/vault';
@@ -34,10 +35,6 @@ function Secret({
   );
 }
 
-export const ENCRYPTED_TEXT = `Your keys are encrypted with your passphrase (AES-GCM-256, key derived by PBKDF2-SHA256 with ${MIN_ITERATIONS.toLocaleString('en')} iterations).`;
-export const UNENCRYPTED_TEXT =
-  'Your keys are stored unencrypted on this device (in the browser’s extension storage, never synced). Set a passphrase to encrypt them.';
-
 /** Set a new passphrase: typed twice. Used by the settings page and after the first profile is saved. */
 export function SetPassphraseForm({ onDone }: { onDone?: () => void }): JSX.Element {
   const [first, setFirst] = useState('');
@@ -46,26 +43,32 @@ export function SetPassphraseForm({ onDone }: { onDone?: () => void }): JSX.Elem
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (first !== again) return setError('The two passphrases differ: type the same one twice.');
+    if (first !== again) return setError(i18n.t('passphraseSettings.differ'));
     setBusy(true);
     setError(undefined);
     try {
       await setPassphrase(first);
       onDone?.();
     } catch (caught) {
-      setError(vaultErrorText(caught, 'set the passphrase'));
+      setError(vaultErrorText(caught, i18n.t('passphraseSettings.doingSet')));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form class="stack" aria-label="Set a passphrase" onSubmit={(event) => void submit(event)}>
-      <Secret id="new-passphrase" label="New passphrase" value={first} onInput={setFirst} />
-      <Secret id="new-passphrase-again" label="Same passphrase again" value={again} onInput={setAgain} />
-      <p class="hint">
-        There is no way to recover a forgotten passphrase: you would enter your keys again. A long phrase of
-        several words is both strong and easy to remember.
-      </p>
+    <form
+      class="stack"
+      aria-label={i18n.t('passphraseSettings.setLabel')}
+      onSubmit={(event) => void submit(event)}
+    >
+      <Secret id="new-passphrase" label={i18n.t('passphraseSettings.new')} value={first} onInput={setFirst} />
+      <Secret
+        id="new-passphrase-again"
+        label={i18n.t('passphraseSettings.again')}
+        value={again}
+        onInput={setAgain}
+      />
+      <p class="hint">{i18n.t('passphraseSettings.noRecovery')}</p>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -73,7 +76,7 @@ export function SetPassphraseForm({ onDone }: { onDone?: () => void }): JSX.Elem
       )}
       <div class="actions">
         <button type="submit" disabled={busy || first === ''}>
-          {busy ? 'Encrypting…' : 'Set passphrase'}
+          {busy ? i18n.t('passphraseSettings.encrypting') : i18n.t('passphraseSettings.set')}
         </button>
       </div>
     </form>
@@ -91,19 +94,25 @@ function UnlockedControls(): JSX.Element {
   const run = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (mode === 'change' && next !== again)
-      return setMessage({ error: true, text: 'The two new passphrases differ: type the same one twice.' });
+      return setMessage({ error: true, text: i18n.t('passphraseSettings.newDiffer') });
     setBusy(true);
     setMessage(undefined);
     try {
       if (mode === 'change') await changePassphrase(current, next);
       else await removePassphrase(current);
-      setMessage({ error: false, text: mode === 'change' ? 'Passphrase changed.' : 'Passphrase removed.' });
+      setMessage({
+        error: false,
+        text: i18n.t(mode === 'change' ? 'passphraseSettings.changed' : 'passphraseSettings.removed'),
+      });
       setMode(undefined);
       setCurrent('');
       setNext('');
       setAgain('');
     } catch (caught) {
-      setMessage({ error: true, text: vaultErrorText(caught, `${mode} the passphrase`) });
+      const doing = i18n.t(
+        mode === 'change' ? 'passphraseSettings.doingChange' : 'passphraseSettings.doingRemove',
+      );
+      setMessage({ error: true, text: vaultErrorText(caught, doing) });
     } finally {
       setBusy(false);
     }
@@ -112,40 +121,40 @@ function UnlockedControls(): JSX.Element {
     <div class="stack">
       <div class="actions">
         <button type="button" onClick={() => void lock()}>
-          Lock now
+          {i18n.t('passphraseSettings.lock')}
         </button>
         <button type="button" class="secondary" onClick={() => setMode('change')}>
-          Change passphrase
+          {i18n.t('passphraseSettings.change')}
         </button>
         <button type="button" class="secondary" onClick={() => setMode('remove')}>
-          Remove passphrase
+          {i18n.t('passphraseSettings.remove')}
         </button>
       </div>
       {mode && (
         <form
           class="stack"
-          aria-label={mode === 'change' ? 'Change passphrase' : 'Remove passphrase'}
+          aria-label={i18n.t(mode === 'change' ? 'passphraseSettings.change' : 'passphraseSettings.remove')}
           onSubmit={(event) => void run(event)}
         >
-          {mode === 'remove' && (
-            <p class="warning">
-              Without a passphrase your keys are stored unencrypted on this device: anyone who can read this
-              browser profile’s files can read them.
-            </p>
-          )}
+          {mode === 'remove' && <p class="warning">{i18n.t('passphraseSettings.removeWarning')}</p>}
           <Secret
             id="current-passphrase"
-            label="Current passphrase"
+            label={i18n.t('passphraseSettings.current')}
             value={current}
             onInput={setCurrent}
             autocomplete="current-password"
           />
           {mode === 'change' && (
             <>
-              <Secret id="changed-passphrase" label="New passphrase" value={next} onInput={setNext} />
+              <Secret
+                id="changed-passphrase"
+                label={i18n.t('passphraseSettings.new')}
+                value={next}
+                onInput={setNext}
+              />
               <Secret
                 id="changed-passphrase-again"
-                label="Same new passphrase again"
+                label={i18n.t('passphraseSettings.newAgain')}
                 value={again}
                 onInput={setAgain}
               />
@@ -153,10 +162,10 @@ function UnlockedControls(): JSX.Element {
           )}
           <div class="actions">
             <button type="submit" disabled={busy || current === '' || (mode === 'change' && next === '')}>
-              {mode === 'change' ? 'Change passphrase' : 'Remove passphrase and store keys unencrypted'}
+              {i18n.t(mode === 'change' ? 'passphraseSettings.change' : 'passphraseSettings.removeConfirm')}
             </button>
             <button type="button" class="link" onClick={() => setMode(undefined)}>
-              Cancel
+              {i18n.t('passphraseSettings.cancel')}
             </button>
           </div>
         </form>
@@ -177,7 +186,9 @@ export function PassphraseSettings({ state }: { state: ProfilesState }): JSX.Ele
   return (
     <div class="stack">
       <p class={state.encrypted ? 'hint' : 'warning'}>
-        {state.encrypted ? ENCRYPTED_TEXT : UNENCRYPTED_TEXT}
+        {state.encrypted
+          ? i18n.t('passphraseSettings.encrypted', { n: MIN_ITERATIONS.toLocaleString('en') })
+          : i18n.t('passphraseSettings.unencrypted')}
       </p>
       {state.encrypted ? <UnlockedControls /> : <SetPassphraseForm />}
     </div>

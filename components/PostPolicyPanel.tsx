@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { SignedPolicy } from '@/utils/adapters/post-policy-sign';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
@@ -42,7 +43,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
       } catch (caught) {
         if (!live) return;
         setPost(undefined);
-        setError(isPresignError(caught) ? caught.message : 'The form could not be signed. Try again.');
+        setError(isPresignError(caught) ? caught.message : i18n.t('postPolicy.signFailed'));
       }
     })();
     return () => {
@@ -56,29 +57,26 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
     html: htmlForm(post, { contentType: type }),
     json: JSON.stringify({ url: post.url, fields: post.fields }, null, 2),
   };
-  const copy = async (name: string, text: string): Promise<void> => {
+  const copy = async (done: string, text: string): Promise<void> => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(`Copied the ${name}.`);
+      setCopied(done);
     } catch {
-      setCopied('Could not copy: select the text and press Ctrl+C.');
+      setCopied(i18n.t('postPolicy.copyFailed'));
     }
   };
 
   return (
-    <section class="stack" aria-label="Upload form">
+    <section class="stack" aria-label={i18n.t('postPolicy.label')}>
       <div class="panel-head">
         <button type="button" class="link" onClick={props.onBack}>
-          ← Back
+          {i18n.t('postPolicy.back')}
         </button>
-        <h2>Upload form for {bucket}</h2>
+        <h2>{i18n.t('postPolicy.title', { bucket })}</h2>
       </div>
-      <p class="hint">
-        A signed form anyone can upload with (curl or a web page) until it expires, within the conditions
-        below. Nothing is sent to S3 now.
-      </p>
+      <p class="hint">{i18n.t('postPolicy.intro')}</p>
       <fieldset class="method">
-        <legend>Key</legend>
+        <legend>{i18n.t('postPolicy.key')}</legend>
         <label class="check">
           <input
             type="radio"
@@ -86,7 +84,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
             checked={keyMode === 'prefix'}
             onChange={() => setKeyMode('prefix')}
           />
-          Any name starting with
+          {i18n.t('postPolicy.startsWith')}
         </label>
         <label class="check">
           <input
@@ -95,13 +93,13 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
             checked={keyMode === 'exact'}
             onChange={() => setKeyMode('exact')}
           />
-          Exactly
+          {i18n.t('postPolicy.exactly')}
         </label>
       </fieldset>
       <Field
         name="post-key"
-        label={keyMode === 'prefix' ? 'Key prefix' : 'Exact key'}
-        hint={keyMode === 'prefix' ? `The uploaded file’s name is appended (${FILENAME}).` : undefined}
+        label={keyMode === 'prefix' ? i18n.t('postPolicy.prefix') : i18n.t('postPolicy.exact')}
+        hint={keyMode === 'prefix' ? i18n.t('postPolicy.prefixHint', { token: FILENAME }) : undefined}
       >
         {({ id, describedBy }) => (
           <input
@@ -114,7 +112,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
           />
         )}
       </Field>
-      <Field name="post-max" label="Maximum size" hint="e.g. 500 KB, 10 MB, 1 GB (at most 5 GB); empty: any.">
+      <Field name="post-max" label={i18n.t('postPolicy.maxSize')} hint={i18n.t('postPolicy.maxSizeHint')}>
         {({ id, describedBy }) => (
           <input
             id={id}
@@ -125,7 +123,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
           />
         )}
       </Field>
-      <Field name="post-type" label="Content-Type starts with" hint="e.g. image/ — empty: any type.">
+      <Field name="post-type" label={i18n.t('postPolicy.type')} hint={i18n.t('postPolicy.typeHint')}>
         {({ id, describedBy }) => (
           <input
             id={id}
@@ -145,17 +143,19 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
       />
       {(expiryError || error) && (
         <p class="error" role="alert">
-          {expiryError ? 'No form until the custom duration above is fixed (see its message).' : error}
+          {expiryError ? i18n.t('postPolicy.fixExpiry') : error}
         </p>
       )}
       {outputs && post && !expiryError && (
         <>
           <p class="status">
-            Expires in {formatDuration(post.expiresIn)} (
-            {post.expiresAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}).
+            {i18n.t('postPolicy.expires', {
+              duration: formatDuration(post.expiresIn),
+              at: post.expiresAt.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+            })}
             {post.warnings.map((warning) => ` ${warning.message}`).join('')}
           </p>
-          <Field name="post-file" label="File to send (in the curl command)">
+          <Field name="post-file" label={i18n.t('postPolicy.file')}>
             {({ id }) => (
               <input
                 id={id}
@@ -165,14 +165,28 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
               />
             )}
           </Field>
-          <Output name="curl command" text={outputs.curl} onCopy={copy} />
-          <Output name="HTML form" text={outputs.html} onCopy={copy} />
-          <Output name="fields (JSON)" text={outputs.json} onCopy={copy} />
-          {type && (
-            <p class="hint">
-              The uploader sends a Content-Type field starting with “{type}”; edit it to the file’s type.
-            </p>
-          )}
+          <Output
+            name={i18n.t('postPolicy.curl')}
+            copy={i18n.t('postPolicy.copyCurl')}
+            done={i18n.t('postPolicy.copiedCurl')}
+            text={outputs.curl}
+            onCopy={copy}
+          />
+          <Output
+            name={i18n.t('postPolicy.html')}
+            copy={i18n.t('postPolicy.copyHtml')}
+            done={i18n.t('postPolicy.copiedHtml')}
+            text={outputs.html}
+            onCopy={copy}
+          />
+          <Output
+            name={i18n.t('postPolicy.json')}
+            copy={i18n.t('postPolicy.copyJson')}
+            done={i18n.t('postPolicy.copiedJson')}
+            text={outputs.json}
+            onCopy={copy}
+          />
+          {type && <p class="hint">{i18n.t('postPolicy.typeNote', { type })}</p>}
           {copied && (
             <p class="status" role="status">
               {copied}
@@ -184,10 +198,13 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
   );
 }
 
+/** One output box; `name` labels it, `copy` is its button, `done` the status once copied. */
 function Output(props: {
   name: string;
+  copy: string;
+  done: string;
   text: string;
-  onCopy: (name: string, text: string) => Promise<void>;
+  onCopy: (done: string, text: string) => Promise<void>;
 }): JSX.Element {
   return (
     <div class="stack post-output">
@@ -198,8 +215,8 @@ function Output(props: {
         aria-label={props.name}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" onClick={() => void props.onCopy(props.name, props.text)}>
-        Copy {props.name}
+      <button type="button" onClick={() => void props.onCopy(props.done, props.text)}>
+        {props.copy}
       </button>
     </div>
   );

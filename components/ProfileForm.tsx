@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { hostsNeedingAccess } from '@/utils/adapters/host-permission';
 import { saveFailure } from '@/utils/adapters/profile-store';
 import type { ProfileFormDraft } from '@/utils/adapters/storage';
@@ -29,23 +30,22 @@ type KeyField =
   | 'sessionExpiration'
   | 'defaultBucket';
 
-const FIELDS: {
+/** The key fields in order (read when the form renders, so the labels are in the browser's language). */
+function keyFields(): {
   name: KeyField;
   label: string;
   type?: 'text' | 'password' | 'datetime-local';
   hint?: string;
-}[] = [
-  { name: 'name', label: 'Profile name' },
-  { name: 'accessKeyId', label: 'Access key ID' },
-  { name: 'secretAccessKey', label: 'Secret access key', type: 'password' },
-  { name: 'sessionToken', label: 'Session token (temporary credentials only)', type: 'password' },
-  { name: 'sessionExpiration', label: 'Session expires (optional)', type: 'datetime-local' },
-  {
-    name: 'defaultBucket',
-    label: 'Default bucket (optional)',
-    hint: 'Opens first; needed when these keys may not list buckets.',
-  },
-];
+}[] {
+  return [
+    { name: 'name', label: i18n.t('profileForm.name') },
+    { name: 'accessKeyId', label: i18n.t('profileForm.keyId') },
+    { name: 'secretAccessKey', label: i18n.t('profileForm.secret'), type: 'password' },
+    { name: 'sessionToken', label: i18n.t('profileForm.token'), type: 'password' },
+    { name: 'sessionExpiration', label: i18n.t('profileForm.expires'), type: 'datetime-local' },
+    { name: 'defaultBucket', label: i18n.t('profileForm.bucket'), hint: i18n.t('profileForm.bucketHint') },
+  ];
+}
 
 /** A time as a datetime-local input holds it (local, to the minute). */
 function localInputTime(date: Date): string {
@@ -150,25 +150,32 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
     ? undefined
     : secretAsKeyId(draft.accessKeyId, draft.secretAccessKey);
   return (
-    <form class="stack" onSubmit={submit} noValidate aria-label={editing ? 'Edit profile' : 'Add a profile'}>
+    <form
+      class="stack"
+      onSubmit={submit}
+      noValidate
+      aria-label={editing ? i18n.t('profileForm.edit') : i18n.t('profileForm.add')}
+    >
       <div class="panel-head">
-        <h2>{editing ? `Edit “${editing.name}”` : 'Add a profile'}</h2>
+        <h2>
+          {editing ? i18n.t('profileForm.editTitle', { name: editing.name }) : i18n.t('profileForm.add')}
+        </h2>
         {!editing && (
           <button type="button" class="link" onClick={() => setImporting(true)}>
-            Import from AWS CLI…
+            {i18n.t('profileForm.import')}
           </button>
         )}
       </div>
       {saved.restored && (
         <p class="notice" role="status">
-          Restored what you typed earlier (not saved yet).{' '}
+          {i18n.t('profileForm.restored')}{' '}
           <button type="button" class="link" onClick={saved.discard}>
-            Discard
+            {i18n.t('profileForm.discard')}
           </button>
         </p>
       )}
       <PassphraseOffer />
-      <Field name="provider" label="Store" hint={store.hint}>
+      <Field name="provider" label={i18n.t('profileForm.store')} hint={store.hint}>
         {({ id: fieldId, describedBy }) => (
           <select
             id={fieldId}
@@ -202,7 +209,7 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
             checked={draft.forcePathStyle}
             onChange={(event) => setField('forcePathStyle', event.currentTarget.checked)}
           />
-          Path-style addressing (bucket in the path; most S3-compatible stores need it)
+          {i18n.t('profileForm.pathStyle')}
         </label>
       )}
       {bucketInPath && (
@@ -210,7 +217,7 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           {bucketInPath.message}
         </p>
       )}
-      {FIELDS.map((field) => (
+      {keyFields().map((field) => (
         <Field
           key={field.name}
           name={field.name}
@@ -238,12 +245,11 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
           {keyIdWarning.message}
         </p>
       )}
-      <p class="hint">Least privilege: {store.permissions}</p>
+      <p class="hint">{i18n.t('profileForm.leastPrivilege', { permissions: store.permissions })}</p>
       <ConnectionTest profile={candidate} />
       {asking && asking.length > 0 && (
         <p class="notice" role="status">
-          Saving. The browser asks whether this extension may reach {asking.join(', ')}: allow it so the popup
-          can list buckets there. Links are signed either way.
+          {i18n.t('profileForm.asking', { hosts: asking.join(', ') })}
         </p>
       )}
       {saveError && (
@@ -253,11 +259,11 @@ export function ProfileForm({ onSave, onCancel, editing }: ProfileFormProps): JS
       )}
       <div class="actions">
         <button type="submit" disabled={asking !== undefined}>
-          {asking ? 'Saving…' : 'Save profile'}
+          {asking ? i18n.t('profileForm.saving') : i18n.t('profileForm.save')}
         </button>
         {onCancel && (
           <button type="button" class="secondary" onClick={cancel}>
-            Cancel
+            {i18n.t('profileForm.cancel')}
           </button>
         )}
       </div>

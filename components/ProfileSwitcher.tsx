@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import type { Profile } from '@/utils/profile';
 
 interface ProfileSwitcherProps {
@@ -12,7 +13,7 @@ export function ProfileSwitcher({ profiles, current, onSwitch }: ProfileSwitcher
   return (
     <select
       class="profile-switch"
-      aria-label="Profile"
+      aria-label={i18n.t('profileSwitcher.label')}
       value={current.id}
       onChange={(event) => onSwitch(event.currentTarget.value)}
     >

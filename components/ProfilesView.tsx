@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { isPresignError } from '@/utils/errors';
 import { describeProfile, type Profile } from '@/utils/profile';
 import { ConnectionTest } from './ConnectionTest';
@@ -28,20 +29,20 @@ export function ProfilesView({ profiles, onEdit, onRemove, onAdd, onDone }: Prof
       // Only our own messages are shown: anything else could carry anything, keys included.
       setRemoveError(
         isPresignError(caught)
-          ? `Could not remove “${profile.name}”: ${caught.message}`
-          : `Could not remove “${profile.name}”: the browser did not save the change. Try again; if it keeps failing, reload S3 Presign on the browser’s extensions page.`,
+          ? i18n.t('profilesView.removeFailed', { name: profile.name, reason: caught.message })
+          : i18n.t('profilesView.removeRefused', { name: profile.name }),
       );
     }
   };
   return (
-    <section class="stack" aria-label="Profiles">
+    <section class="stack" aria-label={i18n.t('profilesView.title')}>
       <div class="panel-head">
         {onDone && (
           <button type="button" class="link" onClick={onDone}>
-            ← Back
+            {i18n.t('profilesView.back')}
           </button>
         )}
-        <h2>Profiles</h2>
+        <h2>{i18n.t('profilesView.title')}</h2>
       </div>
       {removeError && (
         <p class="error" role="alert">
@@ -54,28 +55,24 @@ export function ProfilesView({ profiles, onEdit, onRemove, onAdd, onDone }: Prof
             <div>
               <strong>{profile.name}</strong>
               <p class="hint">{describeProfile(profile)}</p>
-              {!profile.secretAccessKey && (
-                <p class="warning">
-                  No secret key stored (reset?): Edit this profile and enter its keys again.
-                </p>
-              )}
+              {!profile.secretAccessKey && <p class="warning">{i18n.t('profilesView.noSecret')}</p>}
             </div>
             <div class="actions">
               <button type="button" class="secondary" onClick={() => onEdit(profile)}>
-                Edit
+                {i18n.t('profilesView.edit')}
               </button>
               {confirming === profile.id ? (
                 <>
                   <button type="button" onClick={() => void remove(profile)}>
-                    Remove “{profile.name}” and its keys
+                    {i18n.t('profilesView.removeConfirm', { name: profile.name })}
                   </button>
                   <button type="button" class="link" onClick={() => setConfirming(undefined)}>
-                    Keep
+                    {i18n.t('profilesView.keep')}
                   </button>
                 </>
               ) : (
                 <button type="button" class="secondary" onClick={() => setConfirming(profile.id)}>
-                  Remove
+                  {i18n.t('profilesView.remove')}
                 </button>
               )}
             </div>
@@ -85,7 +82,7 @@ export function ProfilesView({ profiles, onEdit, onRemove, onAdd, onDone }: Prof
       </ul>
       <div class="actions">
         <button type="button" onClick={onAdd}>
-          Add profile
+          {i18n.t('profilesView.add')}
         </button>
       </div>
     </section>

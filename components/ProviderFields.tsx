@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import {
   endpointRegion,
   type ProviderId,
@@ -17,12 +18,19 @@ interface ProviderFieldsProps {
   onInput: (field: ProviderInput, value: string) => void;
 }
 
-const LABELS: Record<ProviderInput, string> = {
-  accountId: 'Account ID',
-  jurisdiction: 'Jurisdiction',
-  region: 'Region',
-  endpoint: 'Custom endpoint (the S3 API URL)',
-};
+/** An input's label (read when the form renders, so it is in the browser's language). */
+function label(name: ProviderInput): string {
+  switch (name) {
+    case 'accountId':
+      return i18n.t('providerFields.accountId');
+    case 'jurisdiction':
+      return i18n.t('providerFields.jurisdiction');
+    case 'region':
+      return i18n.t('providerFields.region');
+    case 'endpoint':
+      return i18n.t('providerFields.endpoint');
+  }
+}
 
 /** The few inputs a store needs (R2: account id; Wasabi, B2, Spaces: region; MinIO/Ceph: endpoint and region). */
 export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFieldsProps): JSX.Element {
@@ -43,7 +51,7 @@ export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFi
   return (
     <>
       {needs.map((name) => (
-        <Field key={name} name={name} label={LABELS[name]} error={errors[name]}>
+        <Field key={name} name={name} label={label(name)} error={errors[name]}>
           {({ id, describedBy, invalid }) =>
             name === 'jurisdiction' ? (
               <select
@@ -51,10 +59,10 @@ export function ProviderFields({ provider, inputs, errors, onInput }: ProviderFi
                 value={inputs.jurisdiction ?? ''}
                 onChange={(event) => input(name, event.currentTarget.value)}
               >
-                <option value="">Default</option>
+                <option value="">{i18n.t('providerFields.default')}</option>
                 {R2_JURISDICTIONS.map((jurisdiction) => (
                   <option key={jurisdiction} value={jurisdiction}>
-                    {jurisdiction === 'eu' ? 'EU' : 'FedRAMP'}
+                    {jurisdiction === 'eu' ? i18n.t('providerFields.eu') : i18n.t('providerFields.fedramp')}
                   </option>
                 ))}
               </select>

@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { create } from 'qrcode';
+import { i18n } from '#i18n';
+import { aroundElement } from './around-element';
 
 /** Light modules around the code, as the QR standard asks, so phones find its edges. */
 const QUIET = 4;
@@ -48,18 +50,18 @@ export function QrCode({ url, expiresAt, label }: QrCodeProps): JSX.Element {
     }
   }, [url]);
   const expires = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const [before, after] = aroundElement((at) => i18n.t('qrCode.expires', { at }));
   if (!drawn)
     return (
       <p class="error" role="alert">
-        This link is too long for a QR code ({url.length} characters; a QR code holds at most 2,953). Copy it
-        instead, or sign it without a download name or content type to make it shorter.
+        {i18n.t('qrCode.tooLong', { n: url.length })}
       </p>
     );
   return (
     <figure class="qr">
       <svg
         role="img"
-        aria-label={`QR code of the ${label}`}
+        aria-label={i18n.t('qrCode.label', { label })}
         viewBox={`0 0 ${drawn.size} ${drawn.size}`}
         width="240"
         height="240"
@@ -69,7 +71,9 @@ export function QrCode({ url, expiresAt, label }: QrCodeProps): JSX.Element {
         <path d={drawn.d} fill="#000" />
       </svg>
       <figcaption>
-        Expires <time dateTime={expiresAt}>{expires}</time>
+        {before}
+        <time dateTime={expiresAt}>{expires}</time>
+        {after}
       </figcaption>
     </figure>
   );

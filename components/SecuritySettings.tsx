@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { securitySettingsItem } from '@/utils/adapters/storage';
 import {
   checkSecuritySettings,
@@ -22,7 +23,7 @@ function AutoLock(): JSX.Element {
   const minutes = checkSecuritySettings(stored).value.autoLockMinutes;
   return (
     <div class="field">
-      <label for="auto-lock">Lock after this many minutes unused</label>
+      <label for="auto-lock">{i18n.t('securitySettings.autoLock')}</label>
       <input
         id="auto-lock"
         type="number"
@@ -32,18 +33,16 @@ function AutoLock(): JSX.Element {
         onChange={(event) => {
           const next = Number(event.currentTarget.value);
           if (!Number.isInteger(next) || next < 1 || next > 1440)
-            return setError('Type a whole number of minutes from 1 to 1440 (a day).');
+            return setError(i18n.t('securitySettings.autoLockRange'));
           setError(undefined);
           securitySettingsItem
             .setValue({ autoLockMinutes: next })
-            .catch((caught: unknown) => setError(vaultErrorText(caught, 'save the auto-lock time')));
+            .catch((caught: unknown) =>
+              setError(vaultErrorText(caught, i18n.t('securitySettings.doingAutoLock'))),
+            );
         }}
       />
-      {error ? (
-        <p class="error">{error}</p>
-      ) : (
-        <p class="hint">Also locks when the browser closes. Applies when a passphrase is set.</p>
-      )}
+      {error ? <p class="error">{error}</p> : <p class="hint">{i18n.t('securitySettings.autoLockHint')}</p>}
     </div>
   );
 }
@@ -61,12 +60,9 @@ function StoredProblems(): JSX.Element | null {
   }, []);
   if (problems.length === 0 && !error) return null;
   return (
-    <section class="stack" aria-label="Stored values that need attention">
-      <h3>Stored values that need attention</h3>
-      <p class="hint">
-        These were changed outside S3 Presign and have a wrong shape. S3 Presign ignores what it cannot read
-        and keeps the value as it is until you clear it.
-      </p>
+    <section class="stack" aria-label={i18n.t('securitySettings.problems')}>
+      <h3>{i18n.t('securitySettings.problems')}</h3>
+      <p class="hint">{i18n.t('securitySettings.problemsHint')}</p>
       <ul class="stack">
         {problems.map((problem) => (
           <li key={problem.key}>
@@ -76,11 +72,13 @@ function StoredProblems(): JSX.Element | null {
               class="secondary"
               onClick={() =>
                 void clearStored(problem.key).then(refresh, (caught: unknown) =>
-                  setError(vaultErrorText(caught, 'clear it')),
+                  setError(vaultErrorText(caught, i18n.t('securitySettings.doingClearOne'))),
                 )
               }
             >
-              {problem.partial ? 'Drop the unreadable entries' : `Clear ${problem.label.toLowerCase()}`}
+              {problem.partial
+                ? i18n.t('securitySettings.dropUnreadable')
+                : i18n.t('securitySettings.clearOne', { what: problem.label.toLowerCase() })}
             </button>
           </li>
         ))}
@@ -104,25 +102,25 @@ function ClearData(): JSX.Element {
       await browser.storage.session.clear();
       setConfirming(false);
     } catch (caught) {
-      setError(vaultErrorText(caught, 'clear the data'));
+      setError(vaultErrorText(caught, i18n.t('securitySettings.doingClearData')));
     }
   };
   return (
-    <section class="stack" aria-label="Clear data">
-      <h3>Clear data</h3>
+    <section class="stack" aria-label={i18n.t('securitySettings.clearData')}>
+      <h3>{i18n.t('securitySettings.clearData')}</h3>
       {confirming ? (
         <div class="actions">
           <button type="button" onClick={() => void clear()}>
-            Delete every profile, key, setting and the history
+            {i18n.t('securitySettings.clearAll')}
           </button>
           <button type="button" class="link" onClick={() => setConfirming(false)}>
-            Keep
+            {i18n.t('securitySettings.keep')}
           </button>
         </div>
       ) : (
         <div class="actions">
           <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-            Clear all data…
+            {i18n.t('securitySettings.clearAllAsk')}
           </button>
         </div>
       )}
@@ -139,8 +137,8 @@ function ClearData(): JSX.Element {
 export function SecuritySettings(): JSX.Element {
   const state = useProfiles();
   return (
-    <section class="stack" aria-label="Security">
-      <h2>Security</h2>
+    <section class="stack" aria-label={i18n.t('securitySettings.title')}>
+      <h2>{i18n.t('securitySettings.title')}</h2>
       {state === undefined ? <div aria-busy="true" /> : <PassphraseSettings state={state} />}
       <AutoLock />
       <SettingsTransfer />

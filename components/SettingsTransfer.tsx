@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { exportSettings, exportVaultFile, importSettings } from '@/utils/adapters/settings-transfer';
 import { vaultErrorText } from './vault-error';
 
@@ -28,24 +29,24 @@ export function SettingsTransfer(): JSX.Element {
   };
   const day = (): string => new Date().toISOString().slice(0, 10);
   return (
-    <section class="stack" aria-label="Export and import">
-      <h3>Export and import</h3>
+    <section class="stack" aria-label={i18n.t('settingsTransfer.title')}>
+      <h3>{i18n.t('settingsTransfer.title')}</h3>
       <div class="actions">
         <button
           type="button"
           class="secondary"
           onClick={() =>
-            void attempt('export the settings', async () => {
+            void attempt(i18n.t('settingsTransfer.doingExport'), async () => {
               download(`s3-presign-settings-${day()}.json`, await exportSettings());
-              return 'Settings exported, without any secret key or session token.';
+              return i18n.t('settingsTransfer.exported');
             })
           }
         >
-          Export settings (no keys)
+          {i18n.t('settingsTransfer.exportSettings')}
         </button>
       </div>
       <div class="field">
-        <label for="transfer-passphrase">Passphrase for a vault file</label>
+        <label for="transfer-passphrase">{i18n.t('settingsTransfer.passphrase')}</label>
         <input
           id="transfer-passphrase"
           type="password"
@@ -53,10 +54,7 @@ export function SettingsTransfer(): JSX.Element {
           value={passphrase}
           onInput={(event) => setPassphrase(event.currentTarget.value)}
         />
-        <p class="hint">
-          A vault file holds the keys too, encrypted with this passphrase (your vault passphrase when one is
-          set). Importing it needs the same passphrase.
-        </p>
+        <p class="hint">{i18n.t('settingsTransfer.passphraseHint')}</p>
       </div>
       <div class="actions">
         <button
@@ -64,17 +62,17 @@ export function SettingsTransfer(): JSX.Element {
           class="secondary"
           disabled={passphrase === ''}
           onClick={() =>
-            void attempt('export the vault file', async () => {
+            void attempt(i18n.t('settingsTransfer.doingVault'), async () => {
               download(`s3-presign-vault-${day()}.json`, await exportVaultFile(passphrase));
-              return 'Vault file exported: the keys in it are encrypted with the passphrase.';
+              return i18n.t('settingsTransfer.vaultExported');
             })
           }
         >
-          Export vault file (keys encrypted)
+          {i18n.t('settingsTransfer.exportVault')}
         </button>
       </div>
       <div class="field">
-        <label for="import-file">Settings or vault file to import</label>
+        <label for="import-file">{i18n.t('settingsTransfer.file')}</label>
         <input
           id="import-file"
           type="file"
@@ -88,13 +86,15 @@ export function SettingsTransfer(): JSX.Element {
           class="secondary"
           disabled={!file}
           onClick={() =>
-            void attempt('import the file', async () => {
+            void attempt(i18n.t('settingsTransfer.doingImport'), async () => {
               const done = await importSettings(await (file as File).text(), passphrase || undefined);
-              return `Imported ${done.profiles} profile(s)${done.keys ? ` with the keys of ${done.keys}` : ', without keys (enter them, or import a vault file)'}.`;
+              return done.keys
+                ? i18n.t('settingsTransfer.importedKeys', { n: done.profiles, keys: done.keys })
+                : i18n.t('settingsTransfer.importedNoKeys', { n: done.profiles });
             })
           }
         >
-          Import
+          {i18n.t('settingsTransfer.import')}
         </button>
       </div>
       {message && (

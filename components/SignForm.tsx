@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { isPresignError } from '@/utils/errors';
 import { sendMessage } from '@/utils/messages';
 import type { HttpMethod } from '@/utils/presign';
@@ -39,7 +40,7 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
     const id = ++request.current;
     setLink(undefined);
     if (expiryError) {
-      setError(`Fix the custom duration first: ${expiryError}`);
+      setError(i18n.t('signForm.fixExpiry', { problem: expiryError }));
       return;
     }
     setError(undefined);
@@ -48,23 +49,25 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
       if (id === request.current) setLink(signed);
     } catch (caught) {
       if (id !== request.current) return;
-      setError(isPresignError(caught) ? caught.message : 'Something unexpected went wrong. Try again.');
+      setError(isPresignError(caught) ? caught.message : i18n.t('signForm.failed'));
     }
   };
 
   return (
-    <form class="stack" onSubmit={submit} aria-label="Sign a link">
+    <form class="stack" onSubmit={submit} aria-label={i18n.t('signForm.label')}>
       <p class="hint">
-        {profiles.length} profile{profiles.length === 1 ? '' : 's'}:{' '}
-        {profiles.map((profile) => profile.name).join(', ')}
+        {i18n.t('signForm.profiles', profiles.length, {
+          n: profiles.length,
+          names: profiles.map((profile) => profile.name).join(', '),
+        })}
       </p>
-      <Field name="url" label="S3 object (URL or s3://bucket/key)">
+      <Field name="url" label={i18n.t('signForm.url')}>
         {({ id }) => (
           <input
             id={id}
             type="text"
             spellcheck={false}
-            placeholder="s3://bucket/path/to/file.pdf"
+            placeholder={i18n.t('signForm.urlExample')}
             value={url}
             onInput={(event) => {
               setUrl(event.currentTarget.value);
@@ -73,7 +76,7 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
           />
         )}
       </Field>
-      <Field name="method" label="Link for">
+      <Field name="method" label={i18n.t('signForm.method')}>
         {({ id }) => (
           <select
             id={id}
@@ -83,8 +86,8 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
               edited();
             }}
           >
-            <option value="GET">Download (GET)</option>
-            <option value="PUT">Upload (PUT)</option>
+            <option value="GET">{i18n.t('signForm.get')}</option>
+            <option value="PUT">{i18n.t('signForm.put')}</option>
           </select>
         )}
       </Field>
@@ -101,7 +104,7 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
         }}
       />
       <div class="actions">
-        <button type="submit">Sign link</button>
+        <button type="submit">{i18n.t('signForm.sign')}</button>
       </div>
       {error && (
         <p class="error" role="alert">

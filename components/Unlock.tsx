@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { resetSecrets, unlock } from '@/utils/adapters/vault-store';
 import { vaultErrorText } from './vault-error';
 
@@ -25,7 +26,7 @@ export function Unlock({ profileNames, problem }: UnlockProps): JSX.Element {
       await unlock(passphrase);
       setPassphrase('');
     } catch (caught) {
-      setError(vaultErrorText(caught, 'unlock'));
+      setError(vaultErrorText(caught, i18n.t('unlock.doingUnlock')));
     } finally {
       setBusy(false);
     }
@@ -35,13 +36,13 @@ export function Unlock({ profileNames, problem }: UnlockProps): JSX.Element {
     try {
       await resetSecrets();
     } catch (caught) {
-      setError(vaultErrorText(caught, 'reset'));
+      setError(vaultErrorText(caught, i18n.t('unlock.doingReset')));
     }
   };
 
   return (
-    <section class="stack" aria-label="Unlock">
-      <h2>S3 Presign is locked</h2>
+    <section class="stack" aria-label={i18n.t('unlock.label')}>
+      <h2>{i18n.t('unlock.title')}</h2>
       {problem && (
         <p class="error" role="alert">
           {problem}
@@ -50,23 +51,23 @@ export function Unlock({ profileNames, problem }: UnlockProps): JSX.Element {
       {forgot ? (
         <div class="stack">
           <p class="warning">
-            Reset deletes the secret keys and session tokens of{' '}
-            {profileNames.length === 1 ? 'your profile' : `your ${profileNames.length} profiles`}
-            {profileNames.length > 0 ? ` (${profileNames.join(', ')})` : ''}. Their names, endpoints and
-            regions stay, and so do your settings: you enter the keys again afterwards. This cannot be undone.
+            {i18n.t('unlock.resetWarning', profileNames.length, {
+              n: profileNames.length,
+              names: profileNames.join(', '),
+            })}
           </p>
           <div class="actions">
             <button type="button" onClick={() => void reset()}>
-              Delete the keys and reset
+              {i18n.t('unlock.reset')}
             </button>
             <button type="button" class="secondary" onClick={() => setForgot(false)}>
-              Keep them
+              {i18n.t('unlock.keepThem')}
             </button>
           </div>
         </div>
       ) : (
-        <form class="stack" onSubmit={(event) => void submit(event)} aria-label="Unlock with your passphrase">
-          <label for="unlock-passphrase">Passphrase</label>
+        <form class="stack" onSubmit={(event) => void submit(event)} aria-label={i18n.t('unlock.formLabel')}>
+          <label for="unlock-passphrase">{i18n.t('unlock.passphrase')}</label>
           <input
             id="unlock-passphrase"
             type="password"
@@ -82,10 +83,10 @@ export function Unlock({ profileNames, problem }: UnlockProps): JSX.Element {
           )}
           <div class="actions">
             <button type="submit" disabled={busy || passphrase === ''}>
-              {busy ? 'Unlocking…' : 'Unlock'}
+              {busy ? i18n.t('unlock.unlocking') : i18n.t('unlock.unlock')}
             </button>
             <button type="button" class="link" onClick={() => setForgot(true)}>
-              Forgot passphrase?
+              {i18n.t('unlock.forgot')}
             </button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { putWithProgress } from '@/utils/adapters/upload';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
@@ -118,10 +119,10 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
       update(id, {
         state: cancelled ? 'cancelled' : 'failed',
         message: cancelled
-          ? 'Cancelled: nothing was stored.'
+          ? i18n.t('uploadPanel.cancelled')
           : isPresignError(error)
             ? error.message
-            : 'The upload failed unexpectedly. Try again.',
+            : i18n.t('uploadPanel.failed'),
       });
     } finally {
       controllers.current.delete(id);
@@ -135,19 +136,17 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
       update(upload.id, { copied: true });
       record(profile, upload.link);
     } catch {
-      update(upload.id, { message: 'Could not copy: select the link and press Ctrl+C.' });
+      update(upload.id, { message: i18n.t('uploadPanel.copyFailed') });
     }
   };
 
   return (
-    <section class="stack" aria-label="Upload">
+    <section class="stack" aria-label={i18n.t('uploadPanel.label')}>
       <div class="panel-head">
         <button type="button" class="link" onClick={props.onBack}>
-          ← Back
+          {i18n.t('uploadPanel.back')}
         </button>
-        <h2>
-          Upload to {bucket}/{prefix}
-        </h2>
+        <h2>{i18n.t('uploadPanel.title', { bucket, prefix })}</h2>
       </div>
       <label
         class={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -162,18 +161,18 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
           start([...(event.dataTransfer?.files ?? [])]);
         }}
       >
-        <span class="button-like">Choose files</span>
+        <span class="button-like">{i18n.t('uploadPanel.choose')}</span>
         <input
           type="file"
           multiple
           class="visually-hidden"
-          aria-label="Choose files to upload"
+          aria-label={i18n.t('uploadPanel.chooseLabel')}
           onChange={(event) => {
             start([...(event.currentTarget.files ?? [])]);
             event.currentTarget.value = '';
           }}
         />
-        <span class="hint">or drop them here</span>
+        <span class="hint">{i18n.t('uploadPanel.drop')}</span>
       </label>
       {inPopup && (
         <button
@@ -181,15 +180,12 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
           class="link"
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?tool=upload') })}
         >
-          Open in a tab to drag and drop files (the popup closes when you click elsewhere)
+          {i18n.t('uploadPanel.openTab')}
         </button>
       )}
-      <p class="hint">
-        A file with the name of an existing object replaces it. Files above 64 MiB go up in parts of 8 MiB or
-        more (multipart); S3 stores at most 5 TiB per object, in at most 10,000 parts.
-      </p>
+      <p class="hint">{i18n.t('uploadPanel.hint')}</p>
       <ExpiryPicker value={expiresIn} defaultValue={props.defaultExpiresIn} onChange={setExpiresIn} />
-      <ul class="uploads" aria-label="Uploads">
+      <ul class="uploads" aria-label={i18n.t('uploadPanel.uploads')}>
         {uploads.map((upload) => (
           <li key={upload.id} aria-label={upload.name}>
             <div class="upload-head">
@@ -203,7 +199,7 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
                   class="secondary"
                   onClick={() => controllers.current.get(upload.id)?.abort()}
                 >
-                  Cancel
+                  {i18n.t('uploadPanel.cancel')}
                 </button>
               )}
             </div>
@@ -211,7 +207,7 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
               <progress
                 value={upload.sent}
                 max={Math.max(1, upload.size)}
-                aria-label={`Uploading ${upload.name}`}
+                aria-label={i18n.t('uploadPanel.uploadingLabel', { name: upload.name })}
               />
             )}
             <p
@@ -226,11 +222,11 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
                   type="text"
                   readonly
                   value={upload.link.url}
-                  aria-label={`Download link for ${upload.name}`}
+                  aria-label={i18n.t('uploadPanel.linkLabel', { name: upload.name })}
                   onFocus={(event) => event.currentTarget.select()}
                 />
                 <button type="button" onClick={() => void copy(upload)}>
-                  {upload.copied ? 'Copied' : 'Copy'}
+                  {upload.copied ? i18n.t('uploadPanel.copied') : i18n.t('uploadPanel.copy')}
                 </button>
               </div>
             )}
@@ -244,10 +240,12 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
 function statusText(upload: Upload): string {
   if (upload.state === 'uploading') {
     const percent = upload.size ? Math.floor((upload.sent / upload.size) * 100) : 0;
-    return `${upload.multipart ? 'Uploading in parts' : 'Uploading'}… ${percent}%`;
+    return i18n.t(upload.multipart ? 'uploadPanel.uploadingParts' : 'uploadPanel.uploading', { percent });
   }
   if (upload.state === 'done' && upload.link) {
-    return `Uploaded${upload.multipart ? ' (multipart)' : ''}. Download link, expires in ${formatDuration(upload.link.expiresIn)}:`;
+    return i18n.t(upload.multipart ? 'uploadPanel.doneParts' : 'uploadPanel.done', {
+      duration: formatDuration(upload.link.expiresIn),
+    });
   }
   return upload.message ?? '';
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { i18n } from '#i18n';
 import { useProfiles } from './hooks/use-profiles';
 import { Unlock } from './Unlock';
 
@@ -9,7 +10,7 @@ export function VaultGate({ children }: { children?: ComponentChildren }): JSX.E
     return (
       <main class="stack">
         <header>
-          <h1>S3 Presign</h1>
+          <h1>{i18n.t('extName')}</h1>
         </header>
         <Unlock profileNames={state.profiles.map((profile) => profile.name)} problem={state.error} />
       </main>

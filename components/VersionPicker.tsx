@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { shownError } from '@/components/hooks/use-listing';
 import { formatModified, formatSize } from '@/utils/listing';
 import type { Profile } from '@/utils/profile';
@@ -53,7 +54,8 @@ export function VersionPicker({
               })),
           );
       } catch (error) {
-        if (!abort.signal.aborted) setNote(`Versions could not be listed: ${shownError(error).message}`);
+        if (!abort.signal.aborted)
+          setNote(i18n.t('versionPicker.failed', { reason: shownError(error).message }));
       }
     })();
     return () => abort.abort();
@@ -62,18 +64,21 @@ export function VersionPicker({
   if (note) return <p class="hint">{note}</p>;
   if (!versions || versions.length < 2) return null;
   return (
-    <Field name="version" label="Version">
+    <Field name="version" label={i18n.t('versionPicker.label')}>
       {({ id }) => (
         <select
           id={id}
           value={value ?? ''}
           onChange={(event) => onChange(event.currentTarget.value || undefined)}
         >
-          <option value="">Latest</option>
+          <option value="">{i18n.t('versionPicker.latest')}</option>
           {versions.map((version) => (
             <option key={version.versionId} value={version.versionId}>
-              {formatModified(version.lastModified, new Date())} · {formatSize(version.size)}
-              {version.isLatest ? ' (latest)' : ''} · {version.versionId.slice(0, 12)}
+              {i18n.t(version.isLatest ? 'versionPicker.optionLatest' : 'versionPicker.option', {
+                date: formatModified(version.lastModified, new Date()),
+                size: formatSize(version.size),
+                id: version.versionId.slice(0, 12),
+              })}
             </option>
           ))}
         </select>

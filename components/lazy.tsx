@@ -1,5 +1,6 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -44,7 +45,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): (
     if (Component) return <Component {...props} />;
     if (failed) {
       return (
-        <ErrorNotice message="Could not load this screen. Try again; if it still fails, close and reopen the popup (after an update the extension needs a fresh start).">
+        <ErrorNotice message={i18n.t('lazy.failed')}>
           <button
             type="button"
             onClick={() => {
@@ -52,7 +53,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): (
               setAttempt((count) => count + 1);
             }}
           >
-            Try again
+            {i18n.t('lazy.retry')}
           </button>
         </ErrorNotice>
       );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { readListing, writeListing } from '@/utils/adapters/listing-store';
 import { type CachedListing, lastListingItem } from '@/utils/adapters/storage';
 import { type ListingState, type ShownError, withPageAppended, withPageFailed } from '@/utils/browse-listing';
@@ -32,7 +33,7 @@ export function shownError(error: unknown): ShownError {
       region: typeof region === 'string' ? region : undefined,
     };
   }
-  return { code: 'internal', message: 'Something unexpected went wrong while listing. Try again.' };
+  return { code: 'internal', message: i18n.t('useListing.failed') };
 }
 
 const loadBrowser = () => import('@/utils/adapters/s3-browser');

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { takePendingLink } from '@/utils/adapters/link-tab';
 
 /** Builds an element with text only (never HTML): the link and messages are data. */
@@ -18,12 +19,10 @@ function element<K extends keyof HTMLElementTagNameMap>(
  */
 export async function showPendingLink(doc: Document, hash: string): Promise<void> {
   const pending = await takePendingLink(hash).catch(() => null);
-  doc.title = 'S3 Presign: your link';
+  doc.title = i18n.t('linkPage.title');
   const main = element(doc, 'main');
   if (!pending) {
-    main.append(
-      element(doc, 'p', 'No link is waiting here: copy it again from the right-click menu or the shortcut.'),
-    );
+    main.append(element(doc, 'p', i18n.t('linkPage.none')));
     doc.body.append(main);
     return;
   }
@@ -32,18 +31,18 @@ export async function showPendingLink(doc: Document, hash: string): Promise<void
   box.readOnly = true;
   box.rows = 6;
   box.cols = 100;
-  box.setAttribute('aria-label', 'Signed link');
-  const button = element(doc, 'button', 'Copy');
+  box.setAttribute('aria-label', i18n.t('linkPage.label'));
+  const button = element(doc, 'button', i18n.t('linkPage.copy'));
   const status = element(doc, 'p');
   status.setAttribute('role', 'status');
   button.addEventListener('click', () => {
     navigator.clipboard.writeText(pending.url).then(
       () => {
-        status.textContent = 'Copied.';
+        status.textContent = i18n.t('linkPage.copied');
       },
       () => {
         box.select();
-        status.textContent = 'The browser still refuses: the link is selected, press Ctrl+C (⌘C on a Mac).';
+        status.textContent = i18n.t('linkPage.refused');
       },
     );
   });

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Browser } from '@/components/Browser';
 import { DismissibleNotice } from '@/components/DismissibleNotice';
 import { useProfiles } from '@/components/hooks/use-profiles';
@@ -50,7 +51,7 @@ export function App(): JSX.Element {
   return (
     <main>
       <header>
-        <h1>S3 Presign</h1>
+        <h1>{i18n.t('extName')}</h1>
         {vault?.status === 'ready' && vault.encrypted && <LockButton />}
         {current && !showForm && (
           <div class="header-tools">
@@ -60,14 +61,14 @@ export function App(): JSX.Element {
               class="link"
               onClick={() => setView({ kind: view.kind === 'profiles' ? 'browse' : 'profiles' })}
             >
-              Profiles
+              {i18n.t('popup.profiles')}
             </button>
             <button
               type="button"
               class="link"
               onClick={() => setView({ kind: view.kind === 'paste' ? 'browse' : 'paste' })}
             >
-              {view.kind === 'paste' ? 'Browse' : 'Paste a link'}
+              {view.kind === 'paste' ? i18n.t('popup.browse') : i18n.t('popup.paste')}
             </button>
             <button
               type="button"
@@ -75,7 +76,7 @@ export function App(): JSX.Element {
               aria-pressed={view.kind === 'history'}
               onClick={() => setView({ kind: view.kind === 'history' ? 'browse' : 'history' })}
             >
-              History
+              {i18n.t('popup.history')}
             </button>
           </div>
         )}
