@@ -22,9 +22,12 @@ import { signObject } from '@/utils/sign-object';
 import { BrowseView, type FolderTool } from './BrowseView';
 import { HostAccessNotice } from './HostAccessNotice';
 import { lazy } from './lazy';
-import { ObjectPanel, type PickedObject } from './ObjectPanel';
+import type { PickedObject } from './ObjectPanel';
 
 // The folder tools load on first use: the popup's first paint carries only browsing.
+// The link panel (options, versions, the signed link's tools) loads when an object is opened: browsing and the
+// one-click Copy do not need it, so the popup's first paint does not carry it.
+const ObjectPanel = lazy(() => import('./ObjectPanel').then((m) => m.ObjectPanel));
 const BulkLinks = lazy(() => import('./BulkLinks').then((m) => m.BulkLinks));
 const UploadPanel = lazy(() => import('./UploadPanel').then((m) => m.UploadPanel));
 const PostPolicyPanel = lazy(() => import('./PostPolicyPanel').then((m) => m.PostPolicyPanel));
