@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 // The passphrase vault: PBKDF2-SHA256 → AES-GCM-256, WebCrypto only, no browser storage here (see
@@ -5,6 +6,8 @@ import { PresignError } from './errors';
 
 /** The least PBKDF2-SHA256 work S3 Presign accepts (OWASP's 2023 figure); a vault asking for less is refused. */
 export const MIN_ITERATIONS = 600_000;
+/** The most PBKDF2 work a stored vault may ask for: more is damage (it would stall the browser for minutes). */
+export const MAX_ITERATIONS = 10_000_000;
 export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 const KEY_BITS = 256;
@@ -76,7 +79,8 @@ function aesKey(raw: Uint8Array, usage: 'encrypt' | 'decrypt'): Promise<CryptoKe
   return crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, [usage]);
 }
 
-async function keyCheck(raw: Uint8Array): Promise<string> {
+/** The key check a vault sealed under this key stores. */
+export async function keyCheck(raw: Uint8Array): Promise<string> {
   const key = await crypto.subtle.importKey(
     'raw',
     new Uint8Array(raw),
@@ -101,12 +105,10 @@ export async function encryptText(
   return new Uint8Array(sealed);
 }
 
-const damaged = (why = 'it does not decrypt, even though the passphrase is right'): PresignError =>
-  new PresignError(
-    'vault-damaged',
-    `The stored vault is damaged: ${why}. Import a vault file you exported, or use “Forgot passphrase” to reset and enter your keys again.`,
-  );
-const misshapen = (): PresignError => damaged('it was edited or cut short, and cannot be read');
+// The whole message is given (locales/en.yml vault.*), read when the error is made.
+const damaged = (message = i18n.t('vault.noDecrypt')): PresignError =>
+  new PresignError('vault-damaged', message);
+const misshapen = (): PresignError => damaged(i18n.t('vault.misshapen'));
 
 function base64Field(value: unknown, bytes?: number): Uint8Array<ArrayBuffer> | undefined {
   if (typeof value !== 'string') return undefined;
@@ -129,23 +131,20 @@ export function parseVault(value: unknown): SealedVault {
     throw misshapen();
   const { kdf } = v;
   if (kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || typeof kdf.iterations !== 'number')
-    throw downgrade('it names a key derivation S3 Presign does not use');
+    throw downgrade(i18n.t('vault.otherKdf'));
   if (!Number.isInteger(kdf.iterations) || kdf.iterations < MIN_ITERATIONS)
-    throw downgrade(
-      `it asks for ${kdf.iterations} PBKDF2 iterations, fewer than the ${MIN_ITERATIONS} required`,
-    );
+    throw downgrade(i18n.t('vault.fewIterations', { n: kdf.iterations, min: MIN_ITERATIONS }));
+  if (kdf.iterations > MAX_ITERATIONS)
+    throw damaged(i18n.t('vault.manyIterations', { n: kdf.iterations, max: MAX_ITERATIONS }));
   const salt = base64Field(kdf.salt);
-  if (!salt || salt.length < SALT_BYTES) throw downgrade(`its salt is shorter than ${SALT_BYTES} bytes`);
+  if (!salt || salt.length < SALT_BYTES) throw downgrade(i18n.t('vault.shortSalt', { n: SALT_BYTES }));
   if (v.cipher?.name !== 'AES-GCM' || !base64Field(v.cipher.iv, IV_BYTES)) throw misshapen();
   if (!base64Field(v.check, 16) || !base64Field(v.data)) throw misshapen();
   return v as SealedVault;
 }
 
-function downgrade(why: string): PresignError {
-  return new PresignError(
-    'vault-downgrade',
-    `The stored vault was not opened: ${why}, which would make the passphrase easier to guess. If you did not change it, someone else may have. Import a vault file you exported, or use “Forgot passphrase” to reset and enter your keys again.`,
-  );
+function downgrade(message: string): PresignError {
+  return new PresignError('vault-downgrade', message);
 }
 
 export interface SealOptions {
@@ -178,41 +177,56 @@ export async function createVault(
   options: SealOptions = {},
 ): Promise<{ vault: SealedVault; key: VaultKey }> {
   if (passphrase.normalize('NFC').length === 0)
-    throw new PresignError('invalid-passphrase', 'Type a passphrase (or keep the keys unencrypted).');
+    throw new PresignError('invalid-passphrase', i18n.t('vault.noPassphrase'));
   const iterations = options.iterations ?? MIN_ITERATIONS;
   if (iterations < MIN_ITERATIONS)
-    throw new PresignError('internal', `A vault needs at least ${MIN_ITERATIONS} iterations.`);
+    throw new PresignError('internal', i18n.t('vault.minIterations', { min: MIN_ITERATIONS }));
   const salt = options.salt ?? crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const kdf: VaultKdf = { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) };
   const key = { raw: await deriveKeyBytes(passphrase, salt, iterations), salt: kdf.salt };
   return { vault: await sealWithKey(key, kdf, text, options.iv), key };
 }
 
-/** Derives the key a passphrase gives for a stored vault, and checks it is the right one (else "wrong passphrase"). */
+/** AES-GCM-opens the vault's data with a raw key: the text, or undefined when it does not decrypt. */
+async function decrypt(raw: Uint8Array, vault: SealedVault): Promise<string | undefined> {
+  try {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(vault.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: AAD },
+      await aesKey(raw, 'decrypt'),
+      fromBase64(vault.data) as Uint8Array<ArrayBuffer>,
+    );
+    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+  } catch {
+    return undefined;
+  }
+}
+
+const wrongPassphrase = (): PresignError =>
+  new PresignError('wrong-passphrase', i18n.t('vault.wrongPassphrase'));
+
+/**
+ * Derives the key a passphrase gives for a stored vault, and checks it is the right one (else "wrong
+ * passphrase"). A key check that does not match while the data still decrypts is a damaged check, not a wrong
+ * passphrase: the key is returned (the caller rewrites the check).
+ */
 export async function keyForPassphrase(passphrase: string, stored: unknown): Promise<VaultKey> {
   const vault = parseVault(stored);
   const salt = fromBase64(vault.kdf.salt);
   const raw = await deriveKeyBytes(passphrase, new Uint8Array(salt), vault.kdf.iterations);
-  if ((await keyCheck(raw)) !== vault.check)
-    throw new PresignError('wrong-passphrase', 'Wrong passphrase. Check it (and Caps Lock) and try again.');
+  if ((await keyCheck(raw)) !== vault.check && (await decrypt(raw, vault)) === undefined)
+    throw wrongPassphrase();
   return { raw, salt: vault.kdf.salt };
 }
 
 /** Opens a vault with its key; a damaged ciphertext or IV is reported, never half-read. */
 export async function openWithKey(key: VaultKey, stored: unknown): Promise<string> {
   const vault = parseVault(stored);
-  if (vault.kdf.salt !== key.salt || (await keyCheck(key.raw)) !== vault.check)
-    throw new PresignError('vault-locked', 'S3 Presign is locked: unlock it with your passphrase.');
-  try {
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(vault.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: AAD },
-      await aesKey(key.raw, 'decrypt'),
-      fromBase64(vault.data) as Uint8Array<ArrayBuffer>,
-    );
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
-  } catch {
-    throw damaged();
-  }
+  const locked = (): PresignError => new PresignError('vault-locked', i18n.t('vault.locked'));
+  if (vault.kdf.salt !== key.salt) throw locked();
+  const checked = (await keyCheck(key.raw)) === vault.check;
+  const text = await decrypt(key.raw, vault);
+  if (text !== undefined) return text; // With a damaged check, the data decrypting proves the key right.
+  throw checked ? damaged() : locked();
 }
 
 /** Opens a vault with a passphrase: its key and the text. */

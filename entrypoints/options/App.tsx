@@ -11,8 +11,9 @@ import { OptionsNav } from '@/components/options/OptionsNav';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
 import { SecuritySettings } from '@/components/SecuritySettings';
+import { SettingsTransfer } from '@/components/SettingsTransfer';
 import { ShortcutList } from '@/components/ShortcutList';
-import { VaultGate } from '@/components/VaultGate';
+import { Unlock } from '@/components/Unlock';
 import { removeProfile, saveProfilesAsking } from '@/utils/adapters/profile-store';
 import { preferencesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
@@ -22,13 +23,25 @@ import type { Profile } from '@/utils/profile';
  * bound, and what the extension is allowed to do.
  */
 export function App(): JSX.Element {
-  // Locked, the page shows the Unlock screen (components/VaultGate.tsx): here profiles have their keys.
+  // Locked, the page shows the Unlock screen: here profiles have their keys.
   const vault = useProfiles();
   const profiles = vault?.status === 'ready' ? vault.profiles : undefined;
   const preferences = useStored(preferencesItem);
   const [form, setForm] = useState<{ editing?: Profile } | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  if (vault?.status === 'locked') return <VaultGate />;
+  if (vault?.status === 'locked') {
+    // Besides Unlock, what a damaged or downgraded vault's message points to: importing a vault file (with its
+    // passphrase), and the list of stored values that need attention.
+    return (
+      <main class="stack">
+        <h1>{i18n.t('options.title')}</h1>
+        <Unlock profileNames={vault.profiles.map((profile) => profile.name)} problem={vault.error} />
+        <div id="security" class="stack">
+          <SettingsTransfer />
+        </div>
+      </main>
+    );
+  }
   if (profiles === undefined || preferences === undefined) return <main aria-busy="true" />;
 
   const save = async (saved: Profile[]): Promise<void> => {

@@ -194,6 +194,38 @@ describe('Settings → Security in Chromium', () => {
     expect(await extension.worker.evaluate(() => chrome.storage.local.get('bucketRegions'))).toEqual({});
   });
 
+  it('a page waits for the secrets Web Lock the worker holds (one lock for every page and the worker)', async () => {
+    await extension.worker.evaluate(() => chrome.storage.local.set({ bucketRegions: 'hand-edited' }));
+    const list = options.getByRole('region', { name: 'Stored values that need attention' });
+    await list.getByRole('button', { name: 'Clear bucket regions' }).waitFor();
+    // The worker takes the lock and keeps it until told to let go.
+    await extension.worker.evaluate(() => {
+      const held = globalThis as { releaseSecretsLock?: () => void };
+      void navigator.locks.request(
+        's3p-secrets',
+        () =>
+          new Promise<void>((resolve) => {
+            held.releaseSecretsLock = resolve;
+          }),
+      );
+    });
+    await list.getByRole('button', { name: 'Clear bucket regions' }).click();
+    // The page's clear waits in the queue: nothing changed while the worker holds the lock.
+    await expect
+      .poll(() =>
+        extension.worker.evaluate(async () => (await navigator.locks.query()).pending?.map((l) => l.name)),
+      )
+      .toContain('s3p-secrets');
+    expect(await extension.worker.evaluate(() => chrome.storage.local.get('bucketRegions'))).toEqual({
+      bucketRegions: 'hand-edited',
+    });
+    await extension.worker.evaluate(() =>
+      (globalThis as { releaseSecretsLock?: () => void }).releaseSecretsLock?.(),
+    );
+    await list.waitFor({ state: 'detached' });
+    expect(await extension.worker.evaluate(() => chrome.storage.local.get('bucketRegions'))).toEqual({});
+  });
+
   it('Lock now locks every page; the new passphrase unlocks, the old one no longer does', async () => {
     await options.getByRole('region', { name: 'Security' }).getByRole('button', { name: 'Lock now' }).click();
     const form = unlockForm(options);
@@ -213,8 +245,7 @@ describe('auto-lock in Chromium', () => {
     await page.page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
     // As if the last use was 16 minutes ago (the default auto-lock is 15): the page's own timer must notice.
     await extension.worker.evaluate(async () => {
-      const { vaultKey } = (await chrome.storage.session.get('vaultKey')) as { vaultKey: object };
-      await chrome.storage.session.set({ vaultKey: { ...vaultKey, lastUsed: Date.now() - 16 * 60_000 } });
+      await chrome.storage.session.set({ vaultLastUsed: Date.now() - 16 * 60_000 });
     });
     await unlockForm(page.page).waitFor({ timeout: 30_000 });
     expect(await extension.worker.evaluate(() => chrome.storage.session.get('vaultKey'))).toEqual({});
@@ -223,6 +254,48 @@ describe('auto-lock in Chromium', () => {
     await form.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
     await page.page.close();
+  });
+});
+
+describe('a damaged vault in Chromium', () => {
+  it('the locked settings page offers the vault-file import its message points to, and the file brings the keys back', async () => {
+    const options = await extension.context.newPage();
+    await options.goto(`chrome-extension://${extension.id}/options.html`);
+    const security = options.getByRole('region', { name: 'Security' });
+    await security.getByText(/Your keys are encrypted with your passphrase/).waitFor();
+    await security.getByLabel('Passphrase for a vault file').fill(NEW_PASSPHRASE);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      security.getByRole('button', { name: 'Export vault file (keys encrypted)' }).click(),
+    ]);
+    const file = await download.path();
+
+    // The vault is cut short (a hand edit, a disk error) and the key dropped: locked, with the reason.
+    await extension.worker.evaluate(async () => {
+      await chrome.storage.local.set({ vault: { format: 1, kdf: null } });
+      await chrome.storage.session.remove(['vaultKey', 'vaultLastUsed']);
+    });
+    await expect.poll(() => unlockForm(options).isVisible()).toBe(true);
+    await options.getByText(/The stored vault is damaged: .* Import a vault file you exported/).waitFor();
+    // The shortcut says the keys need attention (the vault's own problem), not "Unlock".
+    await shortcutOnObject();
+    const notice = await lastNotification(extension.worker);
+    expect(notice?.title).toBe('S3 Presign’s stored keys need attention');
+    expect(notice?.message).toMatch(/^The stored vault is damaged/);
+    const transfer = options.getByRole('region', { name: 'Export and import' });
+    await transfer.getByLabel('Settings or vault file to import').setInputFiles(file);
+    await transfer.getByLabel('Passphrase for a vault file').fill(NEW_PASSPHRASE);
+    await transfer.getByRole('button', { name: 'Import', exact: true }).click();
+
+    // Restored and unlocked: the full settings page again, the keys sealed under the file's passphrase.
+    await options
+      .getByRole('region', { name: 'Security' })
+      .getByText(/Your keys are encrypted with your passphrase/)
+      .waitFor();
+    const local = await stored();
+    expect(local).not.toContain(s3.owner.secretAccessKey);
+    expect(JSON.parse(local).vault).toMatchObject({ format: 1, kdf: { iterations: 600_000 } });
+    await options.close();
   });
 });
 

@@ -1,9 +1,16 @@
+import { i18n } from '#i18n';
 import { isPresignError } from '../errors';
 import type { Profile } from '../profile';
 import { refusedHostMessage, requestHostAccess } from './host-permission';
 import { forgetListings } from './listing-store';
 import { bucketProfilesItem, lastPickedItem, preferencesItem, profileFormDraftItem } from './storage';
-import { requireProfiles, writeProfiles } from './vault-store';
+import { updateProfiles } from './vault-store';
+
+/** "a, or b, or c" / "a and to b": the steps left undone, joined pairwise (locales/en.yml profileStore.or/and). */
+function joined(steps: readonly string[], by: 'or' | 'and'): string {
+  const key = by === 'or' ? 'profileStore.or' : 'profileStore.and';
+  return steps.slice(1).reduce((a, b) => i18n.t(key, { a, b }), steps[0] ?? '');
+}
 
 /**
  * The profiles were written, but a step after them failed: what is stored signs links, and saving again
@@ -12,7 +19,7 @@ import { requireProfiles, writeProfiles } from './vault-store';
 export class PartlySavedError extends Error {
   override readonly name = 'PartlySavedError';
   constructor(readonly steps: readonly string[]) {
-    super(`Saved, but could not ${steps.join(', or ')}.`);
+    super(i18n.t('profileStore.partly', { steps: joined(steps, 'or') }));
   }
 }
 
@@ -22,12 +29,13 @@ export function isPartlySaved(error: unknown): error is PartlySavedError {
 
 /** What to tell the user when saving threw: whether anything was stored, and what to do. */
 export function saveFailure(error: unknown, count: number): string {
-  const what = count === 1 ? 'The profile' : `The ${count} profiles`;
   if (isPartlySaved(error)) {
-    return `${what} ${count === 1 ? 'was' : 'were'} saved and can sign links, but the browser's storage refused to ${error.steps.join(' and to ')}. Save again to finish.`;
+    const steps = joined(error.steps, 'and');
+    return i18n.t('profileStore.savedBut', count, { n: count, steps });
   }
-  if (isPresignError(error)) return `${what} could not be saved: ${error.message}`;
-  return `${what} could not be saved (browser storage refused it). Nothing was changed; try again.`;
+  if (isPresignError(error))
+    return i18n.t('profileStore.notSaved', count, { n: count, message: error.message });
+  return i18n.t('profileStore.refused', count, { n: count });
 }
 
 /**
@@ -40,15 +48,16 @@ export function saveFailure(error: unknown, count: number): string {
 export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
   const last = saved.at(-1);
   if (!last) return;
-  // Locked (or damaged) refuses here: nothing is written, and the error says to unlock.
-  const { profiles: stored } = await requireProfiles();
   const replaced = new Map(saved.map((profile) => [profile.id, profile]));
-  const kept = stored.map((profile) => replaced.get(profile.id) ?? profile);
-  const added = [...replaced.values()].filter(
-    (profile) => !stored.some((existing) => existing.id === profile.id),
-  );
-  // Profiles and their secrets in one write (vault-store): both stored, or neither.
-  await writeProfiles([...kept, ...added]);
+  // Read and written under the secrets lock, in one write (vault-store): a save from another page is kept, and
+  // locked (or damaged) refuses here with nothing written and an error that says to unlock.
+  await updateProfiles((stored) => {
+    const kept = stored.map((profile) => replaced.get(profile.id) ?? profile);
+    const added = [...replaced.values()].filter(
+      (profile) => !stored.some((existing) => existing.id === profile.id),
+    );
+    return [...kept, ...added];
+  });
 
   const undone: string[] = [];
   const attempt = async (step: string, run: () => Promise<unknown>): Promise<void> => {
@@ -59,15 +68,15 @@ export async function saveProfiles(saved: readonly Profile[]): Promise<void> {
     }
   };
   // The form's unsaved copy of a profile is obsolete once it is stored (it holds the secret too).
-  await attempt('clear the unsaved form', async () => {
+  await attempt(i18n.t('profileStore.clearForm'), async () => {
     const draft = await profileFormDraftItem.getValue();
     if (draft && replaced.has(draft.id)) await profileFormDraftItem.setValue(null);
   });
   // Changed keys or endpoint make the cached listings stale.
-  await attempt('forget the folders cached with the old settings', async () => {
+  await attempt(i18n.t('profileStore.forgetFolders'), async () => {
     for (const profile of saved) await forgetListings(profile.id);
   });
-  await attempt('make it the current profile', async () =>
+  await attempt(i18n.t('profileStore.makeCurrent'), async () =>
     preferencesItem.setValue({ ...(await preferencesItem.getValue()), lastProfileId: last.id }),
   );
   if (undone.length > 0) throw new PartlySavedError(undone);
@@ -90,8 +99,7 @@ export async function saveProfilesAsking(profiles: readonly Profile[]): Promise<
 /** Removes a profile with its keys, and everything that pointed at it (cache, bucket choices, last picked). */
 export async function removeProfile(id: string): Promise<void> {
   // The keys go first: if a later write fails, nothing usable is left of the profile.
-  const { profiles } = await requireProfiles();
-  await writeProfiles(profiles.filter((profile) => profile.id !== id));
+  await updateProfiles((profiles) => profiles.filter((profile) => profile.id !== id));
   const [buckets, picked, preferences, draft] = await Promise.all([
     bucketProfilesItem.getValue(),
     lastPickedItem.getValue(),

@@ -1,9 +1,17 @@
+import { i18n } from '#i18n';
 import { PresignError } from '../errors';
 import type { Profile } from '../profile';
 import { parseSettingsFile, settingsFileText } from '../settings-export';
 import { historySettingsItem, preferencesItem, securitySettingsItem } from './storage';
 import { checkSecuritySettings } from './stored-checks';
-import { openExported, publicProfiles, requireProfiles, sealedForExport, writeProfiles } from './vault-store';
+import {
+  loadProfiles,
+  openExported,
+  publicProfiles,
+  restoreVault,
+  sealedForExport,
+  updateProfiles,
+} from './vault-store';
 
 /** The settings as a JSON file: profiles without keys, defaults, auto-lock, history settings. */
 export async function exportSettings(now = new Date()): Promise<string> {
@@ -40,29 +48,33 @@ export async function importSettings(
 ): Promise<{ profiles: number; keys: number }> {
   const file = parseSettingsFile(text);
   if (file.vault !== undefined && !passphrase)
-    throw new PresignError(
-      'invalid-passphrase',
-      'This file holds encrypted keys: type the passphrase it was exported with.',
-    );
+    throw new PresignError('invalid-passphrase', i18n.t('transfer.passphrase'));
   const secrets = file.vault !== undefined && passphrase ? await openExported(passphrase, file.vault) : {};
-  const { profiles: current } = await requireProfiles();
-  const byId = new Map<string, Profile>(current.map((profile) => [profile.id, profile]));
-  for (const incoming of file.profiles) {
-    const own = secrets[incoming.id];
-    const before = byId.get(incoming.id);
-    byId.set(incoming.id, {
-      ...incoming,
-      secretAccessKey: own?.secretAccessKey ?? before?.secretAccessKey ?? '',
-      ...(own
-        ? own.sessionToken
-          ? { sessionToken: own.sessionToken }
-          : {}
-        : before?.sessionToken
-          ? { sessionToken: before.sessionToken }
-          : {}),
-    });
+  if ((await loadProfiles()).status === 'locked') {
+    // Locked (or the stored vault damaged): only a vault file can come in, and it unlocks or restores the vault.
+    if (file.vault === undefined || !passphrase)
+      throw new PresignError('vault-locked', i18n.t('transfer.locked'));
+    await restoreVault(passphrase, file.vault);
   }
-  await writeProfiles([...byId.values()]);
+  await updateProfiles((current) => {
+    const byId = new Map<string, Profile>(current.map((profile) => [profile.id, profile]));
+    for (const incoming of file.profiles) {
+      const own = secrets[incoming.id];
+      const before = byId.get(incoming.id);
+      byId.set(incoming.id, {
+        ...incoming,
+        secretAccessKey: own?.secretAccessKey ?? before?.secretAccessKey ?? '',
+        ...(own
+          ? own.sessionToken
+            ? { sessionToken: own.sessionToken }
+            : {}
+          : before?.sessionToken
+            ? { sessionToken: before.sessionToken }
+            : {}),
+      });
+    }
+    return [...byId.values()];
+  });
   const preferences = await preferencesItem.getValue();
   await preferencesItem.setValue({
     ...preferences,

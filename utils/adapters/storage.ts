@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { bucketKey } from '../choose-profile';
 import { DEFAULT_EXPIRES_IN } from '../expiry';
 import type { Profile } from '../profile';
+import { withSecretsLock } from './secrets-lock';
 
 // Every stored item, in one place. Secrets are in `local:` (this device only), never `sync:`.
 // Each item carries a version; a schema change bumps it and adds a migration here.
@@ -42,16 +43,29 @@ export const profilesItem = storage.defineItem<StoredProfile[]>('local:profiles'
   fallback: [],
   version: 2,
   migrations: {
-    2: async (old: unknown): Promise<unknown> => {
-      if (!Array.isArray(old)) return old; // Damaged: left as it is, reported by vault-store.
-      const { profiles, secrets } = splitSecrets(old.filter((p) => typeof p === 'object' && p !== null));
-      if (Object.keys(secrets).length === 0) return old;
-      const { secrets: existing } = await browser.storage.local.get('secrets');
-      const merged = { ...(typeof existing === 'object' && existing ? existing : {}), ...secrets };
-      // One write for both keys and the new version: a failure leaves v1 as it was (the migration runs again).
-      await browser.storage.local.set({ secrets: merged, profiles, profiles$: { v: 2 } });
-      return profiles;
-    },
+    // Under the secrets lock and on a fresh read: a save from another page may have landed since WXT read `old`
+    // (WXT writes back what this returns, so it must be the current value). Storage is read directly (not
+    // through an item): code under the lock never waits for a migration.
+    2: (old: unknown): Promise<unknown> =>
+      withSecretsLock(async () => {
+        const got = await browser.storage.local.get(['profiles', 'profiles$', 'secrets', 'vault']);
+        const current: unknown = got.profiles ?? old;
+        const version = (got.profiles$ as { v?: unknown } | undefined)?.v;
+        // Already moved (by another page), or damaged: left as it is (a damaged value is reported by vault-store).
+        if (version === 2 || !Array.isArray(current)) return current;
+        const { profiles, secrets } = splitSecrets(
+          current.filter((p) => typeof p === 'object' && p !== null),
+        );
+        if (Object.keys(secrets).length === 0) return current;
+        // A passphrase is set: no plain copy is written. The keys stay inline (reported in Settings → Security)
+        // until the next unlock seals them into the vault.
+        if (got.vault !== null && got.vault !== undefined) return current;
+        const existing = got.secrets;
+        const merged = { ...(typeof existing === 'object' && existing ? existing : {}), ...secrets };
+        // One write for both keys and the new version: a failure leaves v1 as it was (the migration runs again).
+        await browser.storage.local.set({ secrets: merged, profiles, profiles$: { v: 2 } });
+        return profiles;
+      }),
   },
 });
 
@@ -79,15 +93,23 @@ export const securitySettingsItem = storage.defineItem<SecuritySettings>('local:
   version: 1,
 });
 
-/** The unlocked vault's key (raw, base64), which vault it opens (salt), and when it was last used (ms). */
+/** The unlocked vault's key (raw, base64) and which vault it opens (salt). */
 export interface UnlockedKey {
   key: string;
   salt: string;
-  lastUsed: number;
 }
 
 /** session: only (memory, trusted extension contexts, cleared when the browser closes): never on disk, never synced. */
 export const vaultKeyItem = storage.defineItem<UnlockedKey | null>('session:vaultKey', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * When the unlocked key was last used (ms): its own item, so recording a use never writes the key (a use racing
+ * Lock could otherwise bring the key back).
+ */
+export const vaultLastUsedItem = storage.defineItem<number | null>('session:vaultLastUsed', {
   fallback: null,
   version: 1,
 });

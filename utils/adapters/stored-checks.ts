@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { isPresignError } from '../errors';
 import { parseVault } from '../vault';
+import { withSecretsLock } from './secrets-lock';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   type ProfileSecrets,
@@ -40,12 +42,12 @@ function isStoredProfile(value: unknown): value is StoredProfile {
 /** The profiles list; entries of the wrong shape are left out (and reported). */
 export function checkProfiles(value: unknown): Checked<StoredProfile[]> {
   if (value === null || value === undefined) return { value: [] };
-  if (!Array.isArray(value)) return { value: [], problem: 'The profiles are not a list: none can be read.' };
+  if (!Array.isArray(value)) return { value: [], problem: i18n.t('storedChecks.profilesNotList') };
   const good = value.filter(isStoredProfile);
   if (good.length === value.length) return { value: good };
   return {
     value: good,
-    problem: `${value.length - good.length} of ${value.length} stored profiles have a wrong shape and are ignored.`,
+    problem: i18n.t('storedChecks.profilesWrong', { bad: value.length - good.length, total: value.length }),
   };
 }
 
@@ -56,14 +58,14 @@ function isSecrets(value: unknown): value is ProfileSecrets {
 /** The unencrypted secrets by profile id; wrong entries are left out (and reported). Never says what they hold. */
 export function checkSecrets(value: unknown): Checked<Record<string, ProfileSecrets>> {
   if (value === null || value === undefined) return { value: {} };
-  if (!isObject(value)) return { value: {}, problem: 'The stored keys are not readable: none can be used.' };
+  if (!isObject(value)) return { value: {}, problem: i18n.t('storedChecks.keysUnreadable') };
   const entries = Object.entries(value);
   const good = entries.filter((entry): entry is [string, ProfileSecrets] => isSecrets(entry[1]));
   return good.length === entries.length
     ? { value: Object.fromEntries(good) }
     : {
         value: Object.fromEntries(good),
-        problem: `The keys of ${entries.length - good.length} profile(s) have a wrong shape and are ignored.`,
+        problem: i18n.t('storedChecks.keysWrong', { n: entries.length - good.length }),
       };
 }
 
@@ -75,8 +77,32 @@ export function checkSecuritySettings(value: unknown): Checked<SecuritySettings>
     return { value: { autoLockMinutes: minutes } };
   return {
     value: fallback,
-    problem: `Auto-lock is not a number of minutes: ${DEFAULT_AUTO_LOCK_MINUTES} is used.`,
+    problem: i18n.t('storedChecks.autoLock', { n: DEFAULT_AUTO_LOCK_MINUTES }),
   };
+}
+
+/** Secrets written inline in `local:profiles` (a v1 value, a hand edit), by id, from every entry that has one. */
+export function inlineSecrets(profiles: unknown): Record<string, ProfileSecrets> {
+  if (!Array.isArray(profiles)) return {};
+  const found: Record<string, ProfileSecrets> = {};
+  for (const entry of profiles) {
+    if (!isObject(entry) || typeof entry.id !== 'string' || typeof entry.secretAccessKey !== 'string')
+      continue;
+    if (entry.secretAccessKey === '') continue;
+    const token =
+      typeof entry.sessionToken === 'string' && entry.sessionToken ? entry.sessionToken : undefined;
+    found[entry.id] = { secretAccessKey: entry.secretAccessKey, ...(token ? { sessionToken: token } : {}) };
+  }
+  return found;
+}
+
+/** The profiles value with every inline secret taken out, each entry otherwise as it was (damaged ones too). */
+export function withoutInlineSecrets(profiles: unknown[]): unknown[] {
+  return profiles.map((entry) => {
+    if (!isObject(entry)) return entry;
+    const { secretAccessKey: _s, sessionToken: _t, ...rest } = entry;
+    return rest;
+  });
 }
 
 type Shape = (value: unknown) => string | undefined;
@@ -84,64 +110,69 @@ type Shape = (value: unknown) => string | undefined;
 const recordOfStrings: Shape = (value) =>
   isObject(value) && Object.values(value).every((entry) => typeof entry === 'string')
     ? undefined
-    : 'Not a table of names: it is ignored.';
+    : i18n.t('storedChecks.notTable');
 
 /**
  * Every stored item that is checked, with a name the user knows it by. `keep` gives what clearing keeps of a
  * list or table where only some entries are wrong (the readable ones); without it, clearing removes the value.
  */
-const SHAPES: { key: string; label: string; check: Shape; keep?: (value: unknown) => unknown }[] = [
+// Labels are read when the problems are listed (locales/en.yml), not at import.
+const SHAPES: { key: string; label: () => string; check: Shape; keep?: (value: unknown) => unknown }[] = [
   {
     key: 'profiles',
-    label: 'Profiles',
+    label: () => i18n.t('storedChecks.profiles'),
     check: (value) => checkProfiles(value).problem,
     keep: (value) => (Array.isArray(value) ? checkProfiles(value).value : undefined),
   },
   {
     key: 'secrets',
-    label: 'Keys (unencrypted)',
+    label: () => i18n.t('storedChecks.secrets'),
     check: (value) => checkSecrets(value).problem,
     keep: (value) => (isObject(value) ? checkSecrets(value).value : undefined),
   },
   {
     key: 'vault',
-    label: 'Keys (encrypted vault)',
+    label: () => i18n.t('storedChecks.vault'),
     check: (value) => {
       if (value === null) return undefined;
       try {
         parseVault(value);
         return undefined;
       } catch (error) {
-        return isPresignError(error) ? error.message : 'The vault cannot be read.';
+        return isPresignError(error) ? error.message : i18n.t('storedChecks.vaultUnreadable');
       }
     },
   },
-  { key: 'security', label: 'Security settings', check: (value) => checkSecuritySettings(value).problem },
+  {
+    key: 'security',
+    label: () => i18n.t('storedChecks.security'),
+    check: (value) => checkSecuritySettings(value).problem,
+  },
   {
     key: 'preferences',
-    label: 'Preferences',
+    label: () => i18n.t('storedChecks.preferences'),
     check: (value) =>
       isObject(value) && typeof value.defaultExpiresIn === 'number'
         ? undefined
-        : 'Not a set of preferences: the defaults are used.',
+        : i18n.t('storedChecks.notPreferences'),
   },
-  { key: 'bucketProfiles', label: 'Profile chosen per bucket', check: recordOfStrings },
-  { key: 'bucketRegions', label: 'Bucket regions', check: recordOfStrings },
+  { key: 'bucketProfiles', label: () => i18n.t('storedChecks.bucketProfiles'), check: recordOfStrings },
+  { key: 'bucketRegions', label: () => i18n.t('storedChecks.bucketRegions'), check: recordOfStrings },
   {
     key: 'history',
-    label: 'Link history',
+    label: () => i18n.t('storedChecks.history'),
     check: (value) =>
       Array.isArray(value) && value.every((entry) => isObject(entry) && typeof entry.url === 'string')
         ? undefined
-        : 'Not a list of links: the history cannot be shown.',
+        : i18n.t('storedChecks.notHistory'),
   },
   {
     key: 'historySettings',
-    label: 'History settings',
+    label: () => i18n.t('storedChecks.historySettings'),
     check: (value) =>
       isObject(value) && typeof value.enabled === 'boolean'
         ? undefined
-        : 'Not history settings: defaults are used.',
+        : i18n.t('storedChecks.notHistorySettings'),
   },
 ];
 
@@ -153,27 +184,62 @@ export interface StoredProblem {
   partial?: boolean;
 }
 
+/** Keys stored unencrypted beside a passphrase vault (by a hand edit, an old copy, an older version). */
+const PLAINTEXT = 'plaintext';
+
+function plaintextProblem(stored: Record<string, unknown>): StoredProblem[] {
+  if (stored.vault === null || stored.vault === undefined) return [];
+  const ids = new Set([
+    ...Object.keys(inlineSecrets(stored.profiles)),
+    ...Object.entries(checkSecrets(stored.secrets).value)
+      .filter(([, secret]) => secret.secretAccessKey !== '')
+      .map(([id]) => id),
+  ]);
+  if (ids.size === 0) return [];
+  return [
+    {
+      key: PLAINTEXT,
+      label: i18n.t('storedChecks.plaintext'),
+      message: i18n.t('storedChecks.plaintextKeys', { n: ids.size }),
+    },
+  ];
+}
+
 /** The stored values that fail their checks (absent ones are fine: their defaults apply). */
 export async function storedProblems(): Promise<StoredProblem[]> {
   const stored = await browser.storage.local.get(SHAPES.map((shape) => shape.key));
-  return SHAPES.flatMap(({ key, label, check, keep }) => {
-    const value = stored[key];
-    if (value === undefined) return [];
-    const message = check(value);
-    if (!message) return [];
-    return [{ key, label, message, ...(keep?.(value) !== undefined ? { partial: true } : {}) }];
-  });
+  return [
+    ...SHAPES.flatMap(({ key, label, check, keep }) => {
+      const value = stored[key];
+      if (value === undefined) return [];
+      const message = check(value);
+      if (!message) return [];
+      return [{ key, label: label(), message, ...(keep?.(value) !== undefined ? { partial: true } : {}) }];
+    }),
+    ...plaintextProblem(stored),
+  ];
 }
 
 /**
  * Clears what is wrong in one stored value, as the user asked: the unreadable entries of a list or table (the
- * readable ones stay), or the whole value (its default applies again).
+ * readable ones stay), or the whole value (its default applies again). Under the secrets lock: a save from
+ * another page is not undone.
  */
 export async function clearStored(key: string): Promise<void> {
-  const shape = SHAPES.find((candidate) => candidate.key === key);
-  if (!shape) return;
-  const value = (await browser.storage.local.get(key))[key];
-  const kept = shape.keep?.(value);
-  if (kept === undefined) await browser.storage.local.remove(key);
-  else await browser.storage.local.set({ [key]: kept });
+  await withSecretsLock(async () => {
+    if (key === PLAINTEXT) {
+      const { profiles, secrets } = await browser.storage.local.get(['profiles', 'secrets']);
+      await browser.storage.local.set({
+        ...(checkSecrets(secrets).problem ? {} : { secrets: {} }),
+        ...(Array.isArray(profiles) ? { profiles: withoutInlineSecrets(profiles) } : {}),
+      });
+      return;
+    }
+    const shape = SHAPES.find((candidate) => candidate.key === key);
+    if (!shape) return;
+    const value = (await browser.storage.local.get(key))[key];
+    const kept = shape.keep?.(value);
+    if (kept === undefined) await browser.storage.local.remove(key);
+    else await browser.storage.local.set({ [key]: kept });
+  });
 }

@@ -1,63 +1,40 @@
 import { browser } from 'wxt/browser';
-import { PresignError } from '../errors';
+import { i18n } from '#i18n';
+import { PresignError, type PresignErrorCode } from '../errors';
 import type { Profile } from '../profile';
 import {
   createVault,
-  fromBase64,
+  keyCheck,
+  keyForPassphrase,
   openWithKey,
   parseVault,
   sealWithKey,
-  toBase64,
   unlockVault,
   type VaultKey,
 } from '../vault';
+import { withSecretsLock } from './secrets-lock';
+import { type ProfileSecrets, profilesItem, type StoredProfile, splitSecrets, vaultItem } from './storage';
+import { checkProfiles, checkSecrets } from './stored-checks';
 import {
-  type ProfileSecrets,
-  profileFormDraftItem,
-  profilesItem,
-  type StoredProfile,
-  secretsItem,
-  securitySettingsItem,
-  splitSecrets,
-  vaultItem,
-  vaultKeyItem,
-} from './storage';
-import { checkProfiles, checkSecrets, checkSecuritySettings } from './stored-checks';
+  clearedLeftovers,
+  plainLeftovers,
+  readStoredSecrets,
+  type StoredSecrets,
+  storedProfiles,
+} from './stored-secrets';
+import { currentKey, keepKey, lock } from './vault-session';
+
+export { addAutoLock, currentKey, lock, lockIfIdle, touchVault } from './vault-session';
 
 // The profiles with their secrets: joined from `local:profiles` and either `local:secrets` (no passphrase) or the
 // sealed `local:vault` (opened with the key kept in session storage while unlocked). Every write of profiles
-// and secrets is ONE storage.local.set: it happens whole or not at all.
+// and secrets is ONE storage.local.set: it happens whole or not at all; and every read-then-write runs under the
+// secrets lock (./secrets-lock.ts), so pages writing at once never undo each other.
 
 /** What the UI and signing get: full profiles, or locked (no secret readable; the profiles' names still are). */
 export type ProfilesState =
   | { status: 'ready'; profiles: Profile[]; encrypted: boolean }
-  | { status: 'locked'; profiles: StoredProfile[]; error?: string };
-
-/** A key this recent counts as just used: no write to record the use (storage writes wake every watcher). */
-const TOUCH_EVERY_MS = 15_000;
-
-/** The unlocked key, unless unused for longer than the auto-lock time (then it is dropped: locked). */
-export async function currentKey(now = Date.now(), touch = true): Promise<VaultKey | undefined> {
-  const [unlocked, settings] = await Promise.all([vaultKeyItem.getValue(), securitySettingsItem.getValue()]);
-  if (!unlocked || typeof unlocked.key !== 'string') return undefined;
-  if (now - unlocked.lastUsed > checkSecuritySettings(settings).value.autoLockMinutes * 60_000) {
-    await lock();
-    return undefined;
-  }
-  if (touch && now - unlocked.lastUsed > TOUCH_EVERY_MS)
-    await vaultKeyItem.setValue({ ...unlocked, lastUsed: now });
-  return { raw: fromBase64(unlocked.key), salt: unlocked.salt };
-}
-
-/** Locks now if the vault has been idle past the auto-lock time (pages call it on a timer). */
-export async function lockIfIdle(now = Date.now()): Promise<void> {
-  await currentKey(now, false);
-}
-
-/** Records a use of the unlocked vault (a page the user is working in): the auto-lock counts from here. */
-export async function touchVault(now = Date.now()): Promise<void> {
-  await currentKey(now, true);
-}
+  | { status: 'locked'; profiles: StoredProfile[]; error?: string; code?: PresignErrorCode };
 
 /** Profiles as stored, with their secrets put back (or an empty secret: the keys must be entered again). */
 function join(stored: readonly StoredProfile[], secrets: Record<string, ProfileSecrets>): Profile[] {
@@ -88,60 +65,64 @@ export async function publicProfiles(): Promise<Profile[]> {
   );
 }
 
-/** Reads the profiles with their secrets, or says it is locked. Never throws on a damaged stored value. */
-export async function loadProfiles(now = Date.now()): Promise<ProfilesState> {
-  const [storedProfiles, storedVault, storedSecrets] = await Promise.all([
-    profilesItem.getValue(),
-    vaultItem.getValue(),
-    secretsItem.getValue(),
-  ]);
-  const profiles = checkProfiles(storedProfiles).value;
-  if (storedVault === null || storedVault === undefined)
-    return { status: 'ready', profiles: join(profiles, checkSecrets(storedSecrets).value), encrypted: false };
+/** The state these stored values give (reads the session key, may drop it when idle). */
+async function stateOf(stored: StoredSecrets, now: number): Promise<ProfilesState> {
+  const profiles = checkProfiles(stored.profiles).value;
+  if (stored.vault === null)
+    return {
+      status: 'ready',
+      profiles: join(profiles, checkSecrets(stored.secrets).value),
+      encrypted: false,
+    };
   // Locked: names and endpoints only (a hand-edited profile may carry inline secrets: not passed on).
   const locked = (error?: unknown): ProfilesState => ({
     status: 'locked',
-    profiles: splitSecrets(profiles).profiles,
-    ...(error instanceof PresignError && error.code !== 'vault-locked' ? { error: error.message } : {}),
+    profiles: storedProfiles(stored),
+    ...(error instanceof PresignError && error.code !== 'vault-locked'
+      ? { error: error.message, code: error.code }
+      : {}),
   });
   try {
-    parseVault(storedVault); // A damaged or downgraded vault is said at once, not after the passphrase.
+    parseVault(stored.vault); // A damaged or downgraded vault is said at once, not after the passphrase.
   } catch (error) {
     return locked(error);
   }
   const key = await currentKey(now);
   if (!key) return locked();
   try {
-    const text = await openWithKey(key, storedVault);
-    return { status: 'ready', profiles: join(profiles, parseSecretsText(text)), encrypted: true };
+    const text = await openWithKey(key, stored.vault);
+    // Plain keys left beside the vault (sealed at the next unlock or write) count, the vault's own first.
+    const secrets = { ...plainLeftovers(stored), ...parseSecretsText(text) };
+    return { status: 'ready', profiles: join(splitSecrets(profiles).profiles, secrets), encrypted: true };
   } catch (error) {
     // A vault changed under the key (another page changed the passphrase) or damaged: locked, with why.
     return locked(error);
   }
 }
 
+/** Reads the profiles with their secrets, or says it is locked. Never throws on a damaged stored value. */
+export async function loadProfiles(now = Date.now()): Promise<ProfilesState> {
+  return stateOf(await readStoredSecrets(), now);
+}
+
+function required(state: ProfilesState): { profiles: Profile[]; encrypted: boolean } {
+  // The reason's own code (damaged, downgraded) goes on: its notice is not an "Unlock" one.
+  if (state.status === 'locked')
+    throw new PresignError(state.code ?? 'vault-locked', state.error ?? i18n.t('vaultStore.locked'));
+  return state;
+}
+
 /** The profiles with secrets, or a PresignError saying why not (locked, damaged). */
 export async function requireProfiles(
   now = Date.now(),
 ): Promise<{ profiles: Profile[]; encrypted: boolean }> {
-  const state = await loadProfiles(now);
-  if (state.status === 'locked')
-    throw new PresignError(
-      'vault-locked',
-      state.error ??
-        'Your keys are locked with your passphrase. Open S3 Presign (click here or the toolbar button), unlock it, then copy the link again.',
-    );
-  return state;
+  return required(await loadProfiles(now));
 }
 
 /** Refuses a write over a stored value that failed its checks: it stays as it was until the user clears it. */
-async function assertWritable(): Promise<void> {
-  const [profiles, secrets] = await Promise.all([profilesItem.getValue(), secretsItem.getValue()]);
-  if (checkProfiles(profiles).problem || checkSecrets(secrets).problem)
-    throw new PresignError(
-      'storage-damaged',
-      'The stored profiles are damaged (edited by hand or by another program), so nothing was saved over them. Open Settings → Security to see the problem and clear it.',
-    );
+function assertWritable(stored: StoredSecrets): void {
+  if (checkProfiles(stored.profiles).problem || checkSecrets(stored.secrets).problem)
+    throw new PresignError('storage-damaged', i18n.t('vaultStore.damaged'));
 }
 
 function secretsOf(profiles: readonly Profile[]): Record<string, ProfileSecrets> {
@@ -150,43 +131,72 @@ function secretsOf(profiles: readonly Profile[]): Record<string, ProfileSecrets>
   return Object.fromEntries(Object.entries(secrets).filter(([, secret]) => secret.secretAccessKey !== ''));
 }
 
+/** writeProfiles' step, for a caller already holding the secrets lock. */
+async function writeProfilesLocked(profiles: readonly Profile[], now: number): Promise<void> {
+  const stored = await readStoredSecrets();
+  assertWritable(stored);
+  const stripped = splitSecrets(profiles).profiles;
+  const secrets = secretsOf(profiles);
+  if (stored.vault === null) {
+    await browser.storage.local.set({ profiles: stripped, profiles$: { v: 2 }, secrets });
+    return;
+  }
+  const vault = parseVault(stored.vault);
+  const key = await currentKey(now);
+  if (!key || key.salt !== vault.kdf.salt)
+    throw new PresignError('vault-locked', i18n.t('vaultStore.lockedWrite'));
+  const sealed = await sealWithKey(key, vault.kdf, JSON.stringify(secrets));
+  // With a passphrase no plain key stays on disk: `secrets` emptied, the profiles stripped, in the same write.
+  await browser.storage.local.set({ profiles: stripped, profiles$: { v: 2 }, vault: sealed, secrets: {} });
+}
+
 /**
  * Stores these profiles as the whole list, each with its secrets, in one write: sealed when a passphrase is
  * set (needs the vault unlocked), plain otherwise. A refused write (quota) changes nothing.
  */
 export async function writeProfiles(profiles: readonly Profile[], now = Date.now()): Promise<void> {
-  await assertWritable();
-  const stripped = splitSecrets(profiles).profiles;
-  const secrets = secretsOf(profiles);
-  const stored = await vaultItem.getValue();
-  if (stored === null || stored === undefined) {
-    await browser.storage.local.set({ profiles: stripped, profiles$: { v: 2 }, secrets });
-    return;
-  }
-  const vault = parseVault(stored);
-  const key = await currentKey(now);
-  if (!key || key.salt !== vault.kdf.salt) throw new PresignError('vault-locked', lockedWriteMessage);
+  await withSecretsLock(() => writeProfilesLocked(profiles, now));
+}
+
+/**
+ * Reads the profiles with their secrets and writes what `change` makes of them, under the secrets lock: a save
+ * from another page lands before or after, never in between (its profile is not lost).
+ */
+export async function updateProfiles(
+  change: (current: Profile[]) => readonly Profile[] | Promise<readonly Profile[]>,
+  now = Date.now(),
+): Promise<void> {
+  await withSecretsLock(async () => {
+    const { profiles } = required(await loadProfiles(now));
+    await writeProfilesLocked(await change(profiles), now);
+  });
+}
+
+/** The sealed vault written again under `key` with every plain leftover in it (same salt, fresh IV and check). */
+async function resealWithLeftovers(stored: StoredSecrets, key: VaultKey, text: string): Promise<void> {
+  const vault = parseVault(stored.vault);
+  const secrets = { ...plainLeftovers(stored), ...parseSecretsText(text) };
   const sealed = await sealWithKey(key, vault.kdf, JSON.stringify(secrets));
-  await browser.storage.local.set({ profiles: stripped, profiles$: { v: 2 }, vault: sealed });
+  await browser.storage.local.set({ ...clearedLeftovers(stored), vault: sealed });
 }
 
-const lockedWriteMessage = 'S3 Presign is locked: unlock it with your passphrase, then save again.';
-
-async function keepKey(key: VaultKey, now: number): Promise<void> {
-  await vaultKeyItem.setValue({ key: toBase64(key.raw), salt: key.salt, lastUsed: now });
-}
-
-/** Unlocks with the passphrase; throws "wrong passphrase" (or why the vault cannot open), changing nothing. */
+/**
+ * Unlocks with the passphrase; throws "wrong passphrase" (or why the vault cannot open), changing nothing. Plain
+ * keys found beside the vault are sealed into it at once, and a damaged key check is written again.
+ */
 export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
-  const stored = await vaultItem.getValue();
-  if (stored === null || stored === undefined) return;
-  const { key } = await unlockVault(passphrase, stored);
-  await keepKey(key, now);
-}
-
-/** Locks now: the key leaves session storage (and so does a half-typed profile form, which may hold a key). */
-export async function lock(): Promise<void> {
-  await Promise.all([vaultKeyItem.removeValue(), profileFormDraftItem.removeValue()]);
+  const first = await vaultItem.getValue();
+  if (first === null || first === undefined) return;
+  const key = await keyForPassphrase(passphrase, first); // The slow part, outside the lock.
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    if (stored.vault === null) return; // Removed meanwhile, on another page.
+    const text = await openWithKey(key, stored.vault);
+    const checkDamaged = (await keyCheck(key.raw)) !== parseVault(stored.vault).check;
+    if (checkDamaged || Object.keys(plainLeftovers(stored)).length > 0)
+      await resealWithLeftovers(stored, key, text);
+    await keepKey(key, now);
+  });
 }
 
 /** Whether a passphrase protects the secrets. */
@@ -195,55 +205,114 @@ export async function hasPassphrase(): Promise<boolean> {
   return stored !== null && stored !== undefined;
 }
 
+const alreadySet = (): PresignError =>
+  new PresignError(
+    'invalid-passphrase',
+    i18n.t('vaultStore.alreadySet', { change: i18n.t('passphraseSettings.change') }),
+  );
+const noneSet = (): PresignError =>
+  new PresignError(
+    'invalid-passphrase',
+    i18n.t('vaultStore.noneSet', { set: i18n.t('passphraseSettings.setLabel') }),
+  );
+
 /** Encrypts the plain secrets under a new passphrase: the vault and the emptied plain secrets in one write. */
 export async function setPassphrase(passphrase: string, now = Date.now()): Promise<void> {
-  if (await hasPassphrase())
-    throw new PresignError('invalid-passphrase', 'A passphrase is already set: use Change passphrase.');
-  await assertWritable();
-  const state = await requireProfiles(now);
-  const { vault, key } = await createVault(passphrase, JSON.stringify(secretsOf(state.profiles)));
-  await browser.storage.local.set({
-    vault,
-    secrets: {},
-    profiles: splitSecrets(state.profiles).profiles,
-    profiles$: { v: 2 },
+  if (await hasPassphrase()) throw alreadySet();
+  // The key is derived first (half a second), outside the lock; the secrets are read and sealed inside it.
+  const made = await createVault(passphrase, '{}');
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    if (stored.vault !== null) throw alreadySet();
+    assertWritable(stored);
+    const { profiles } = required(await stateOf(stored, now));
+    const vault = await sealWithKey(made.key, made.vault.kdf, JSON.stringify(secretsOf(profiles)));
+    await browser.storage.local.set({
+      vault,
+      secrets: {},
+      profiles: splitSecrets(profiles).profiles,
+      profiles$: { v: 2 },
+    });
+    await keepKey(made.key, now);
   });
-  await keepKey(key, now);
 }
 
 /** Re-seals every secret under a new passphrase (new salt): one write; if it fails, the old vault still opens. */
 export async function changePassphrase(current: string, next: string, now = Date.now()): Promise<void> {
-  const stored = await vaultItem.getValue();
-  if (stored === null || stored === undefined)
-    throw new PresignError('invalid-passphrase', 'No passphrase is set: use Set a passphrase.');
-  const { text } = await unlockVault(current, stored);
-  const { vault, key } = await createVault(next, text);
-  await browser.storage.local.set({ vault });
-  await keepKey(key, now);
+  const first = await vaultItem.getValue();
+  if (first === null || first === undefined) throw noneSet();
+  const key = await keyForPassphrase(current, first);
+  const made = await createVault(next, '{}');
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    if (stored.vault === null) throw noneSet();
+    if (parseVault(stored.vault).kdf.salt !== key.salt)
+      throw new PresignError('wrong-passphrase', i18n.t('vaultStore.changedMeanwhile'));
+    const text = await openWithKey(key, stored.vault);
+    const secrets = { ...plainLeftovers(stored), ...parseSecretsText(text) };
+    const vault = await sealWithKey(made.key, made.vault.kdf, JSON.stringify(secrets));
+    await browser.storage.local.set({ ...clearedLeftovers(stored), vault });
+    await keepKey(made.key, now);
+  });
 }
 
 /** Removes the passphrase (needs it): the secrets are stored unencrypted again, in one write. */
 export async function removePassphrase(current: string): Promise<void> {
-  const stored = await vaultItem.getValue();
-  if (stored === null || stored === undefined) return;
-  const { text } = await unlockVault(current, stored);
-  await browser.storage.local.set({ secrets: parseSecretsText(text), vault: null });
-  await lock();
+  const first = await vaultItem.getValue();
+  if (first === null || first === undefined) return;
+  const key = await keyForPassphrase(current, first);
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    if (stored.vault === null) return;
+    const text = await openWithKey(key, stored.vault);
+    const secrets = { ...plainLeftovers(stored), ...parseSecretsText(text) };
+    await browser.storage.local.set({ ...clearedLeftovers(stored), secrets, vault: null });
+    await lock();
+  });
 }
 
 /**
  * "Forgot passphrase": deletes every secret (sealed, plain, inline) in one write and keeps everything else, the
- * profiles' names, endpoints and regions included: the user enters the keys again.
+ * profiles' names, endpoints and regions included (a damaged profiles value too, minus any key in it): the user
+ * enters the keys again.
  */
 export async function resetSecrets(): Promise<void> {
-  const profiles = checkProfiles(await profilesItem.getValue()).value;
-  await browser.storage.local.set({
-    vault: null,
-    secrets: {},
-    profiles: splitSecrets(profiles).profiles,
-    profiles$: { v: 2 },
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    const cleared = clearedLeftovers(stored);
+    await browser.storage.local.set({ ...cleared, vault: null, secrets: {} });
+    await lock();
   });
-  await lock();
+}
+
+/**
+ * Lets a vault file in while locked: a passphrase that opens the stored vault unlocks it; a damaged or downgraded
+ * stored vault is replaced by the file's (sealed again, unlocked with the file's passphrase). An intact vault
+ * under another passphrase is refused: its keys would be lost.
+ */
+export async function restoreVault(passphrase: string, sealed: unknown, now = Date.now()): Promise<void> {
+  const file = await unlockVault(passphrase, sealed);
+  const first = await vaultItem.getValue();
+  if (first === null || first === undefined) return;
+  let damaged = false;
+  try {
+    parseVault(first);
+    await unlock(passphrase, now);
+    return;
+  } catch (error) {
+    if (!(error instanceof PresignError)) throw error;
+    damaged = ['vault-damaged', 'vault-downgrade'].includes(error.code);
+    if (!damaged) throw new PresignError('vault-locked', i18n.t('vaultStore.otherPassphrase'));
+  }
+  await withSecretsLock(async () => {
+    const stored = await readStoredSecrets();
+    if (JSON.stringify(stored.vault) !== JSON.stringify(first))
+      throw new PresignError('vault-locked', i18n.t('vaultStore.vaultChanged'));
+    const secrets = { ...plainLeftovers(stored), ...parseSecretsText(file.text) };
+    const vault = await sealWithKey(file.key, parseVault(sealed).kdf, JSON.stringify(secrets));
+    await browser.storage.local.set({ ...clearedLeftovers(stored), vault });
+    await keepKey(file.key, now);
+  });
 }
 
 /** The secrets sealed for a file, under a passphrase: the stored vault itself, or a new one when none is set. */
@@ -263,13 +332,4 @@ export async function openExported(
   sealed: unknown,
 ): Promise<Record<string, ProfileSecrets>> {
   return parseSecretsText((await unlockVault(passphrase, sealed)).text);
-}
-
-/**
- * While the service worker lives, locks the vault once it has been idle past the auto-lock time (no `alarms`
- * permission: a worker that stopped relies on the check every read makes, and on session storage being
- * cleared when the browser closes).
- */
-export function addAutoLock(everyMs = 60_000): void {
-  setInterval(() => void lockIfIdle().catch(() => undefined), everyMs);
 }
