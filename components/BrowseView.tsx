@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BrowseStateOf } from '@/components/hooks/browse-state';
+import { anchorIndex, type BrowseStateOf } from '@/components/hooks/browse-state';
 import type { Listing, Location } from '@/components/hooks/use-listing';
 import { browseKeyAction, isImeKey } from '@/utils/browse-keys';
 import { pagesOnScroll, showsLoadMore } from '@/utils/browse-listing';
@@ -52,6 +52,8 @@ export function BrowseView({
   const active = useMemo(() => selectedIndex(rows, browse.selection), [rows, browse.selection]);
   const isBucketList = location.bucket === '';
   const filterBox = useFocusOnArrival(location);
+  /** Said when Space is pressed on a row that cannot be ticked (a folder). */
+  const [tickHint, setTickHint] = useState<string | undefined>(undefined);
 
   const open = (row: Row | undefined, copy: boolean): void => {
     if (!row) return;
@@ -62,20 +64,28 @@ export function BrowseView({
   };
 
   const toggle = (index: number, range: boolean): void => {
+    const row = rows[index];
     browse.setMarked(
-      range ? markRange(browse.marked, rows, browse.anchor, index) : toggleMarked(browse.marked, rows[index]),
-      index,
+      range
+        ? markRange(browse.marked, rows, anchorIndex(rows, browse.anchor, index), index)
+        : toggleMarked(browse.marked, row),
+      row?.kind === 'object' ? row.id : undefined,
     );
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
     // Space ticks the selected object (Shift+Space: a range) while the filter is empty; once text is typed,
-    // Space is part of it (keys may hold spaces).
-    if (event.key === ' ' && !filter && !isBucketList && !isImeKey(event) && active >= 0) {
+    // Space is part of it (keys may hold spaces). Ctrl/Alt/Meta+Space are left alone (Ctrl+Space toggles an IME).
+    const plainSpace = event.key === ' ' && !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (plainSpace && !filter && !isBucketList && !isImeKey(event) && active >= 0) {
       event.preventDefault();
-      toggle(active, event.shiftKey);
+      if (rows[active]?.kind === 'object') {
+        toggle(active, event.shiftKey);
+        setTickHint(undefined);
+      } else setTickHint(i18n.t('browseView.folderNoTick'));
       return;
     }
+    setTickHint(undefined);
     const action = browseKeyAction(event, { active, count: rows.length, filter, pageRows: PAGE_ROWS });
     if (!action) return;
     event.preventDefault();
@@ -133,6 +143,11 @@ export function BrowseView({
           onTool={onTool}
           onClear={() => browse.setMarked(NOTHING_MARKED)}
         />
+      )}
+      {!isBucketList && (
+        <p class={tickHint ? 'hint' : 'visually-hidden'} role="status">
+          {tickHint ?? ''}
+        </p>
       )}
       <ListingStatus listing={listing} shown={rows.length} filter={filter} isBucketList={isBucketList} />
       {serverSearch && (

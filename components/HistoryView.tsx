@@ -3,7 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { clearHistory, forgetEntry, pruneStoredHistory } from '@/utils/adapters/history-store';
 import { type HistoryEntry, historyItem, historySettingsItem } from '@/utils/adapters/storage';
-import { formatCountdown, isExpired, recopyUrl } from '@/utils/history';
+import {
+  clockOffsetOf,
+  formatCountdown,
+  isExpired,
+  type Recopy,
+  recopyUrl,
+  type SigningProfileNow,
+} from '@/utils/history';
 import { useStored } from './hooks/use-stored';
 import { LinkTools } from './LinkTools';
 
@@ -41,8 +48,11 @@ function entryText(entry: HistoryEntry): string {
 }
 
 interface HistoryViewProps {
-  /** The profiles as the popup has them: a link signed with temporary credentials needs its current token. */
-  profiles: readonly { id: string; sessionToken?: string | undefined }[];
+  /**
+   * The profiles as the popup has them: a link signed with temporary credentials needs its current token, and
+   * one whose profile is gone or holds another access key now probably stopped working.
+   */
+  profiles: readonly ({ id: string } & SigningProfileNow)[];
   onDone: () => void;
 }
 
@@ -59,24 +69,27 @@ function useNow(): Date {
 interface EntryProps {
   entry: HistoryEntry;
   now: Date;
-  token: string | undefined;
+  profile: SigningProfileNow | undefined;
 }
 
 /** One recorded link: what, where, when it ends, and copy / test / QR / forget. */
-function EntryRow({ entry, now, token }: EntryProps): JSX.Element {
-  const [url, setUrl] = useState<{ url: string } | { problem: string } | undefined>(undefined);
+function EntryRow({ entry, now, profile }: EntryProps): JSX.Element {
+  const [url, setUrl] = useState<Recopy | undefined>(undefined);
   const [status, setStatus] = useState('');
   useEffect(() => {
     let live = true;
-    void recopyUrl(entry, token).then((found) => {
+    void recopyUrl(entry, profile).then((found) => {
       if (live) setUrl(found);
     });
     return () => {
       live = false;
     };
-  }, [entry, token]);
+  }, [entry, profile]);
 
   const expired = isExpired(entry, now);
+  // Signed with the corrected time: shown on this computer's clock, as everything else here.
+  const offset = clockOffsetOf(entry);
+  const expiresLocal = new Date(Date.parse(entry.expiresAt) - offset);
   const name = entry.key.slice(entry.key.lastIndexOf('/', entry.key.length - 2) + 1);
   const copy = async (): Promise<void> => {
     if (!url || !('url' in url)) return;
@@ -96,13 +109,14 @@ function EntryRow({ entry, now, token }: EntryProps): JSX.Element {
       <div class="history-head">
         <strong title={`${entry.bucket}/${entry.key}`}>{name}</strong>
         <span class={expired ? 'countdown expired' : 'countdown'}>
-          <time dateTime={entry.expiresAt} title={new Date(entry.expiresAt).toLocaleString()}>
-            {formatCountdown(entry.expiresAt, now)}
+          <time dateTime={entry.expiresAt} title={expiresLocal.toLocaleString()}>
+            {formatCountdown(entry.expiresAt, now, offset)}
           </time>
         </span>
       </div>
       <p class="hint">{entryText(entry)}</p>
       {url && 'problem' in url && <p class="warning">{url.problem}</p>}
+      {url && 'warning' in url && <p class="warning">{url.warning}</p>}
       <div class="actions">
         <button type="button" disabled={expired || !url || !('url' in url)} onClick={() => void copy()}>
           {i18n.t('historyView.copyAgain')}
@@ -121,7 +135,7 @@ function EntryRow({ entry, now, token }: EntryProps): JSX.Element {
             method: entry.method,
             bucket: entry.bucket,
             key: entry.key,
-            expiresAt: entry.expiresAt,
+            expiresAt: Number.isNaN(expiresLocal.getTime()) ? entry.expiresAt : expiresLocal.toISOString(),
           }}
           noQr={expired}
         />
@@ -142,7 +156,7 @@ export function HistoryView({ profiles, onDone }: HistoryViewProps): JSX.Element
   }, []);
   if (history === undefined || settings === undefined) return <section aria-busy="true" />;
 
-  const tokenOf = (id: string): string | undefined => profiles.find((p) => p.id === id)?.sessionToken;
+  const profileOf = (id: string): SigningProfileNow | undefined => profiles.find((p) => p.id === id);
   return (
     <section class="stack" aria-label={i18n.t('historyView.title')}>
       <div class="panel-head">
@@ -159,7 +173,7 @@ export function HistoryView({ profiles, onDone }: HistoryViewProps): JSX.Element
         <>
           <ul class="history">
             {history.slice(0, shown).map((entry) => (
-              <EntryRow key={entry.id} entry={entry} now={now} token={tokenOf(entry.profileId)} />
+              <EntryRow key={entry.id} entry={entry} now={now} profile={profileOf(entry.profileId)} />
             ))}
           </ul>
           {history.length > shown && (

@@ -20,12 +20,22 @@ interface LinkResultProps {
   onUseRegion?: ((region: string) => void) | undefined;
   /** Clock skew found by Test: sign again with the corrected time. */
   onCorrectClock?: ((offsetMs: number) => void) | undefined;
+  /**
+   * Store's clock minus this computer's (ms) the link was signed with: its expiry is on the store's clock, so
+   * the time and countdown shown (and the history's) are moved back onto this computer's.
+   */
+  clockOffsetMs?: number | undefined;
 }
 
 /** Records a link handed out (copied or shown as QR) in the history; best effort, loaded on first use. */
-function record(link: SignedLink, profileId: string | undefined, versionId: string | undefined): void {
+function record(
+  link: SignedLink,
+  profileId: string | undefined,
+  versionId: string | undefined,
+  clockOffsetMs: number,
+): void {
   void import('@/utils/adapters/history-store')
-    .then(({ recordLink }) => recordLink(link, { source: 'popup', profileId, versionId }))
+    .then(({ recordLink }) => recordLink(link, { source: 'popup', profileId, versionId, clockOffsetMs }))
     .catch(() => undefined);
 }
 
@@ -35,7 +45,9 @@ export function LinkResult(props: LinkResultProps): JSX.Element {
   // The status belongs to the URL it was about: a re-signed link (other method, expiry or option) starts
   // with none, so "Copied" never sits next to a link that was not copied.
   const [status, setStatus] = useState<{ url: string; text: string } | undefined>(undefined);
-  const expiresAt = new Date(link.expiresAt);
+  const offset = props.clockOffsetMs ?? 0;
+  // On this computer's clock: a 1-hour link signed with the store's time shows "in 1 hour".
+  const expiresAt = new Date(Date.parse(link.expiresAt) - offset);
   const left = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
 
   const copy = async (): Promise<void> => {
@@ -44,7 +56,7 @@ export function LinkResult(props: LinkResultProps): JSX.Element {
       await navigator.clipboard.writeText(url);
       setStatus({ url, text: i18n.t('linkResult.copied') });
       onCopied?.();
-      record(link, props.profileId, props.versionId);
+      record(link, props.profileId, props.versionId, offset);
     } catch {
       setStatus({ url, text: i18n.t('linkResult.copyFailed') });
     }
@@ -96,8 +108,8 @@ export function LinkResult(props: LinkResultProps): JSX.Element {
         </span>
       </div>
       <LinkTools
-        link={link}
-        onQrShown={() => record(link, props.profileId, props.versionId)}
+        link={offset === 0 ? link : { ...link, expiresAt: expiresAt.toISOString() }}
+        onQrShown={() => record(link, props.profileId, props.versionId, offset)}
         onUseRegion={props.onUseRegion}
         onCorrectClock={props.onCorrectClock}
       />

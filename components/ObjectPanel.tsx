@@ -200,6 +200,7 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
           onCopied={() => props.onCopied(method === 'GET' ? versionId : undefined)}
           onUseRegion={useRegion}
           onCorrectClock={setClockOffset}
+          clockOffsetMs={clockOffset}
         />
       )}
     </section>

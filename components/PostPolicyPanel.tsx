@@ -4,7 +4,14 @@ import { i18n } from '#i18n';
 import type { SignedPolicy } from '@/utils/adapters/post-policy-sign';
 import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
-import { curlCommand, FILENAME, htmlForm, parseSize } from '@/utils/post-policy';
+import {
+  checkTypeToSend,
+  curlCommand,
+  defaultTypeToSend,
+  FILENAME,
+  htmlForm,
+  parseSize,
+} from '@/utils/post-policy';
 import { ExpiryPicker } from './ExpiryPicker';
 import { Field } from './Field';
 import type { FolderToolProps } from './folder-tool';
@@ -17,6 +24,8 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
   const [maxSize, setMaxSize] = useState('10 MB');
   const [contentType, setContentType] = useState('');
   const [file, setFile] = useState('./photo.jpg');
+  /** The Content-Type the curl command sends; undefined: guessed from the file's name. */
+  const [sendType, setSendType] = useState<string | undefined>(undefined);
   const [expiresIn, setExpiresIn] = useState(props.defaultExpiresIn);
   const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
   const [post, setPost] = useState<SignedPolicy | undefined>(undefined);
@@ -52,9 +61,12 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
   }, [profile, bucket, region, keyMode, key, maxSize, contentType, expiresIn]);
 
   const type = contentType.trim() || undefined;
+  // Never the bare prefix ("image/"): a whole type starting with it, guessed from the file or typed.
+  const typeToSend = type === undefined ? undefined : (sendType ?? defaultTypeToSend(type, file));
+  const typeProblem = type === undefined ? undefined : checkTypeToSend(type, typeToSend ?? '');
   const outputs = post && {
-    curl: curlCommand(post, { file, contentType: type }),
-    html: htmlForm(post, { contentType: type }),
+    curl: typeProblem ? undefined : curlCommand(post, { file, contentType: typeToSend }),
+    html: htmlForm(post, { contentTypePrefix: type }),
     json: JSON.stringify({ url: post.url, fields: post.fields }, null, 2),
   };
   const copy = async (done: string, text: string): Promise<void> => {
@@ -165,13 +177,30 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
               />
             )}
           </Field>
-          <Output
-            name={i18n.t('postPolicy.curl')}
-            copy={i18n.t('postPolicy.copyCurl')}
-            done={i18n.t('postPolicy.copiedCurl')}
-            text={outputs.curl}
-            onCopy={copy}
-          />
+          {type !== undefined && (
+            <Field name="post-send-type" label={i18n.t('postPolicy.sendType')} error={typeProblem}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  type="text"
+                  spellcheck={false}
+                  value={typeToSend}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy}
+                  onInput={(event) => setSendType(event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
+          {outputs.curl !== undefined && (
+            <Output
+              name={i18n.t('postPolicy.curl')}
+              copy={i18n.t('postPolicy.copyCurl')}
+              done={i18n.t('postPolicy.copiedCurl')}
+              text={outputs.curl}
+              onCopy={copy}
+            />
+          )}
           <Output
             name={i18n.t('postPolicy.html')}
             copy={i18n.t('postPolicy.copyHtml')}

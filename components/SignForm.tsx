@@ -2,7 +2,10 @@ import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { bucketRegionsItem } from '@/utils/adapters/storage';
+import { bucketKey } from '@/utils/choose-profile';
 import { isPresignError } from '@/utils/errors';
+import { formatDuration } from '@/utils/expiry';
 import { sendMessage } from '@/utils/messages';
 import type { HttpMethod } from '@/utils/presign';
 import type { Profile } from '@/utils/profile';
@@ -25,6 +28,8 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
   const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
   const [link, setLink] = useState<SignedLink | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  /** Store's clock minus this computer's (ms), once a Test found them apart and the user chose to correct. */
+  const [clockOffset, setClockOffset] = useState(0);
   // Counts requests (and edits): only the answer to the latest one, for what the form holds now, is shown.
   const request = useRef(0);
 
@@ -35,8 +40,12 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
     setError(undefined);
   };
 
-  const submit = async (event: Event): Promise<void> => {
+  const submit = (event: Event): void => {
     event.preventDefault();
+    void sign(clockOffset);
+  };
+
+  const sign = async (offset: number): Promise<void> => {
     const id = ++request.current;
     setLink(undefined);
     if (expiryError) {
@@ -45,12 +54,29 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
     }
     setError(undefined);
     try {
-      const signed = await sendMessage(browser.runtime, 'signLink', { url, method, expiresIn });
+      const signed = await sendMessage(browser.runtime, 'signLink', {
+        url,
+        method,
+        expiresIn,
+        ...(offset === 0 ? {} : { clockOffsetMs: offset }),
+      });
       if (id === request.current) setLink(signed);
     } catch (caught) {
       if (id !== request.current) return;
       setError(isPresignError(caught) ? caught.message : i18n.t('signForm.failed'));
     }
+  };
+
+  // Remembered for the bucket like a region learnt while listing (as the object panel does), then signed again.
+  const useRegion = async (signed: SignedLink, region: string): Promise<void> => {
+    const profile = profiles.find((candidate) => candidate.id === signed.profileId);
+    if (!profile) return;
+    const regions = await bucketRegionsItem.getValue();
+    await bucketRegionsItem.setValue({
+      ...regions,
+      [bucketKey(profile.endpoint, signed.bucket, profile.region)]: region,
+    });
+    await sign(clockOffset);
   };
 
   return (
@@ -111,7 +137,24 @@ export function SignForm({ profiles, defaultExpiresIn }: SignFormProps): JSX.Ele
           {error}
         </p>
       )}
-      {link && <LinkResult link={link} />}
+      {clockOffset !== 0 && (
+        <p class="hint">
+          {i18n.t(clockOffset > 0 ? 'signForm.clockBehind' : 'signForm.clockAhead', {
+            duration: formatDuration(Math.abs(clockOffset) / 1000),
+          })}
+        </p>
+      )}
+      {link && (
+        <LinkResult
+          link={link}
+          clockOffsetMs={clockOffset}
+          onUseRegion={(region) => void useRegion(link, region)}
+          onCorrectClock={(offset) => {
+            setClockOffset(offset);
+            void sign(offset);
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -39,6 +39,8 @@ let nextId = 1;
 export function UploadPanel(props: UploadPanelProps): JSX.Element {
   const { profile, region, bucket, prefix } = props;
   const [expiresIn, setExpiresIn] = useState(props.defaultExpiresIn);
+  /** What is wrong with a typed custom expiry: nothing is uploaded until it is fixed (no link could be given). */
+  const [expiryError, setExpiryError] = useState<string | undefined>(undefined);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const controllers = useRef(new Map<number, AbortController>());
@@ -63,6 +65,7 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
     setUploads((list) => list.map((upload) => (upload.id === id ? { ...upload, ...change } : upload)));
 
   const start = (files: readonly File[]): void => {
+    if (expiryError) return;
     for (const file of files) void uploadOne(file);
   };
 
@@ -167,6 +170,7 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
           multiple
           class="visually-hidden"
           aria-label={i18n.t('uploadPanel.chooseLabel')}
+          disabled={expiryError !== undefined}
           onChange={(event) => {
             start([...(event.currentTarget.files ?? [])]);
             event.currentTarget.value = '';
@@ -184,7 +188,17 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
         </button>
       )}
       <p class="hint">{i18n.t('uploadPanel.hint')}</p>
-      <ExpiryPicker value={expiresIn} defaultValue={props.defaultExpiresIn} onChange={setExpiresIn} />
+      <ExpiryPicker
+        value={expiresIn}
+        defaultValue={props.defaultExpiresIn}
+        onChange={setExpiresIn}
+        onInvalid={setExpiryError}
+      />
+      {expiryError && (
+        <p class="error" role="alert">
+          {i18n.t('uploadPanel.fixExpiry')}
+        </p>
+      )}
       <ul class="uploads" aria-label={i18n.t('uploadPanel.uploads')}>
         {uploads.map((upload) => (
           <li key={upload.id} aria-label={upload.name}>
@@ -210,12 +224,25 @@ export function UploadPanel(props: UploadPanelProps): JSX.Element {
                 aria-label={i18n.t('uploadPanel.uploadingLabel', { name: upload.name })}
               />
             )}
-            <p
-              class={upload.state === 'failed' ? 'error' : 'status'}
-              role={upload.state === 'failed' ? 'alert' : 'status'}
-            >
-              {statusText(upload)}
+            {/* The percentage is for the eye (the progress bar tells assistive technology the value); the live
+                region speaks only when the state changes: started, done, cancelled. A failure is an alert. */}
+            {upload.state === 'uploading' && (
+              <p class="status" aria-hidden="true">
+                {statusText(upload)}
+              </p>
+            )}
+            <p class={upload.state === 'uploading' ? 'visually-hidden' : 'status'} role="status">
+              {upload.state === 'uploading'
+                ? i18n.t('uploadPanel.uploadingLabel', { name: upload.name })
+                : upload.state === 'failed'
+                  ? ''
+                  : statusText(upload)}
             </p>
+            {upload.state === 'failed' && (
+              <p class="error" role="alert">
+                {statusText(upload)}
+              </p>
+            )}
             {upload.link && (
               <div class="row">
                 <input

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import type { HistoryEntry } from './adapters/storage';
+import { readCredentialKeyId } from './link-facts';
 
 /** The most entries the history keeps: older ones are dropped as new ones arrive. */
 export const HISTORY_CAP = 1_000;
@@ -6,8 +8,24 @@ export const HISTORY_CAP = 1_000;
 const DAY_MS = 86_400_000;
 const TOKEN_PARAM = 'x-amz-security-token';
 
+/**
+ * An entry as recorded: a link signed with the corrected time (after Test found this computer's clock off) also
+ * records that offset, so its countdown runs on the store's clock. Optional and checked when read: entries
+ * recorded before it have none.
+ */
+export interface ClockedHistoryEntry extends HistoryEntry {
+  /** Store's clock minus this computer's when signed (ms); absent: the clocks agreed, or nobody knew. */
+  clockOffsetMs?: number;
+}
+
 /** A new entry before it is stored: the link as signed (its session token is still in the URL). */
-export type NewHistoryEntry = Omit<HistoryEntry, 'tokenDigest'>;
+export type NewHistoryEntry = Omit<ClockedHistoryEntry, 'tokenDigest'>;
+
+/** The entry's recorded clock offset (0 when none or not a sane number). */
+export function clockOffsetOf(entry: HistoryEntry): number {
+  const offset = (entry as ClockedHistoryEntry).clockOffsetMs;
+  return typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
+}
 
 function paramName(part: string): string {
   const name = part.slice(0, part.includes('=') ? part.indexOf('=') : part.length);
@@ -64,7 +82,7 @@ export async function tokenDigest(token: string): Promise<string> {
 }
 
 /** The entry as it may be stored: URL without the session token, the token's digest instead. */
-export async function toStoredEntry(entry: NewHistoryEntry): Promise<HistoryEntry> {
+export async function toStoredEntry(entry: NewHistoryEntry): Promise<ClockedHistoryEntry> {
   const { url, token } = stripSessionToken(entry.url);
   if (token === undefined) return { ...entry, url };
   return { ...entry, url, tokenDigest: await tokenDigest(token) };
@@ -93,49 +111,79 @@ export function pruneHistory(
 ): HistoryEntry[] {
   const limit = now.getTime() - Math.max(0, keepExpiredDays) * DAY_MS;
   return list.filter((entry) => {
-    const expires = Date.parse(entry.expiresAt);
+    const expires = Date.parse(entry.expiresAt) - clockOffsetOf(entry);
     return Number.isNaN(expires) || expires > limit;
   });
 }
 
 function shortDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return i18n.t('history.seconds', { n: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return i18n.t('history.minutes', { n: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 || hours >= 10 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days`;
-}
-
-/** "expires in 59 min", "expires in 2 h 5 min", "expired 3 h ago": rounded down, for a live countdown. */
-export function formatCountdown(expiresAt: string, now: Date): string {
-  const left = Date.parse(expiresAt) - now.getTime();
-  if (Number.isNaN(left)) return 'expiry unknown';
-  if (left > 0) return `expires in ${shortDuration(left)}`;
-  return `expired ${shortDuration(-left)} ago`;
-}
-
-/** Whether a stored entry's link has expired at `now`. */
-export function isExpired(entry: Pick<HistoryEntry, 'expiresAt'>, now: Date): boolean {
-  return Date.parse(entry.expiresAt) <= now.getTime();
+  if (hours < 48) {
+    return minutes % 60 === 0 || hours >= 10
+      ? i18n.t('history.hours', { n: hours })
+      : i18n.t('history.hoursMinutes', { h: hours, m: minutes % 60 });
+  }
+  return i18n.t('history.days', { n: Math.floor(hours / 24) });
 }
 
 /**
+ * "expires in 59 min", "expires in 2 h 5 min", "expired 3 h ago": rounded down, for a live countdown. `offsetMs`
+ * (store's clock minus this computer's) moves `now` onto the clock the expiry was computed on.
+ */
+export function formatCountdown(expiresAt: string, now: Date, offsetMs = 0): string {
+  const left = Date.parse(expiresAt) - (now.getTime() + offsetMs);
+  if (Number.isNaN(left)) return i18n.t('history.unknown');
+  if (left > 0) return i18n.t('history.expiresIn', { duration: shortDuration(left) });
+  return i18n.t('history.expiredAgo', { duration: shortDuration(-left) });
+}
+
+/** Whether a stored entry's link has expired at `now` (this computer's time; the entry's offset applied). */
+export function isExpired(entry: HistoryEntry, now: Date): boolean {
+  return Date.parse(entry.expiresAt) <= now.getTime() + clockOffsetOf(entry);
+}
+
+/** What re-copying needs of the profile that signed a link, as it is now (undefined: it was removed). */
+export interface SigningProfileNow {
+  accessKeyId: string;
+  sessionToken?: string | undefined;
+}
+
+/** A link that can be copied again (perhaps with a warning that it probably stopped working), or why not. */
+export type Recopy = { url: string; warning?: string } | { problem: string };
+
+/**
  * The link to copy again: as stored, or with the profile's current session token put back when it is the one
- * the link was signed with. A string explains why it cannot be copied again.
+ * the link was signed with. When the profile is gone or holds another access key now, the link is still given,
+ * with a warning: rotating or removing the key is what stops links, so it probably no longer works.
  */
 export async function recopyUrl(
   entry: HistoryEntry,
-  currentToken: string | undefined,
-): Promise<{ url: string } | { problem: string }> {
-  if (entry.tokenDigest === undefined) return { url: entry.url };
-  if (currentToken === undefined || (await tokenDigest(currentToken)) !== entry.tokenDigest)
+  profile: SigningProfileNow | undefined,
+): Promise<Recopy> {
+  if (entry.tokenDigest !== undefined) {
+    const token = profile?.sessionToken;
+    if (token === undefined || (await tokenDigest(token)) !== entry.tokenDigest)
+      return {
+        problem: i18n.t('history.tokenGone'),
+      };
+    return { url: restoreSessionToken(entry.url, token) };
+  }
+  const signedWith = readCredentialKeyId(entry.url);
+  if (profile === undefined)
     return {
-      problem:
-        'This link was signed with temporary credentials that the profile no longer holds, and the history never keeps a session token: it cannot be copied again. Sign a new link.',
+      url: entry.url,
+      warning: i18n.t('history.profileGone'),
     };
-  return { url: restoreSessionToken(entry.url, currentToken) };
+  if (signedWith !== undefined && signedWith !== profile.accessKeyId)
+    return {
+      url: entry.url,
+      warning: i18n.t('history.otherKey'),
+    };
+  return { url: entry.url };
 }
 
 const MAX_KEEP_DAYS = 365;
@@ -143,7 +191,7 @@ const MAX_KEEP_DAYS = 365;
 /** Parses the "keep expired links" setting: whole days from 0 to 365, else a message saying what to type. */
 export function parseKeepDays(text: string): number | string {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return `Type a whole number of days from 0 to ${MAX_KEEP_DAYS}.`;
+  if (!/^\d+$/.test(trimmed)) return i18n.t('history.keepDays', { max: MAX_KEEP_DAYS });
   const days = Number(trimmed);
-  return days > MAX_KEEP_DAYS ? `At most ${MAX_KEEP_DAYS} days: type a smaller number.` : days;
+  return days > MAX_KEEP_DAYS ? i18n.t('history.keepMax', { max: MAX_KEEP_DAYS }) : days;
 }

@@ -50,6 +50,12 @@ export function readLinkTiming(url: string): Pick<LinkFacts, 'signedAt' | 'expir
   };
 }
 
+/** The access key id in a presigned URL's X-Amz-Credential ("AKIA…/20261129/us-east-1/s3/aws4_request"). */
+export function readCredentialKeyId(url: string): string | undefined {
+  const credential = paramOf(url, 'X-Amz-Credential');
+  return credential?.split('/')[0] || undefined;
+}
+
 /** The text of one element of an S3 error body (the bodies are small and flat: no XML parser needed). */
 export function xmlField(body: string, name: string): string | undefined {
   const match = new RegExp(`<${name}>([^<]*)</${name}>`).exec(body);

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { formatDuration } from './expiry';
 import { type LinkFacts, parseAmzTime, xmlField } from './link-facts';
 
@@ -41,21 +42,13 @@ export interface Verdict {
 
 /** The exact byte count ("2,048 bytes"): a test is where the precise size is worth reading. */
 function bytes(size: number): string {
-  return `${size.toLocaleString('en')} ${size === 1 ? 'byte' : 'bytes'}`;
-}
-
-function sizeOf(headers: Readonly<Record<string, string>>): number | undefined {
-  // "bytes 0-0/1234" (a range answer) or "bytes */0" (an empty object refusing the range).
-  const range = /\/(\d+)\s*$/.exec(headers['content-range'] ?? '');
-  if (range?.[1]) return Number(range[1]);
-  const length = headers['content-length'];
-  return length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
+  return i18n.t('linkVerdict.bytes', size, { n: size.toLocaleString('en') });
 }
 
 /** "3 min 5 s ahead of" / "2 hours behind": how this computer's clock stands against the store's. */
 export function describeOffset(offsetMs: number): string {
   const words = formatDuration(Math.abs(offsetMs) / 1000);
-  return offsetMs > 0 ? `${words} behind` : `${words} ahead of`;
+  return i18n.t(offsetMs > 0 ? 'linkVerdict.behind' : 'linkVerdict.aheadOf', { duration: words });
 }
 
 function regionFrom(body: string, headers: Readonly<Record<string, string>>): string | undefined {
@@ -67,38 +60,111 @@ function regionFrom(body: string, headers: Readonly<Record<string, string>>): st
 
 function wrongRegion(facts: LinkFacts, region: string | undefined, endpoint: string | undefined): Verdict {
   // Signed for the right region, yet redirected: the link goes to an endpoint that does not serve the bucket.
+  const { bucket } = facts;
   if (region && region === facts.region)
     return {
       kind: 'wrong-region',
       ok: false,
-      text: `Wrong endpoint: bucket “${facts.bucket}” is in ${region}, as signed, but must be addressed at ${endpoint ?? `its regional endpoint (s3.${region}.amazonaws.com)`}. Check the profile’s endpoint and path-style setting.`,
+      text: i18n.t('linkVerdict.wrongEndpoint', {
+        bucket,
+        region,
+        endpoint: endpoint ?? i18n.t('linkVerdict.regionalEndpoint', { region }),
+      }),
     };
-  const signed = facts.region ? `, but the link was signed for ${facts.region}` : '';
-  return {
-    kind: 'wrong-region',
-    ok: false,
-    ...(region ? { region } : {}),
-    text: region
-      ? `Wrong region: bucket “${facts.bucket}” is in ${region}${signed}. Sign it again for ${region}.`
-      : `Wrong region: bucket “${facts.bucket}” is in another region than the link was signed for${facts.region ? ` (${facts.region})` : ''}, and the store did not say which. Set the profile’s region to the bucket’s.`,
-  };
+  const signed = facts.region;
+  let text: string;
+  if (region) {
+    text = signed
+      ? i18n.t('linkVerdict.wrongRegionSigned', { bucket, region, signed })
+      : i18n.t('linkVerdict.wrongRegion', { bucket, region });
+  } else {
+    text = signed
+      ? i18n.t('linkVerdict.otherRegionSigned', { bucket, signed })
+      : i18n.t('linkVerdict.otherRegion', { bucket });
+  }
+  return { kind: 'wrong-region', ok: false, ...(region ? { region } : {}), text };
 }
 
-function skewed(offsetMs: number, code: string): Verdict {
+/** " (AccessDenied)" after a verdict's first words, or nothing when the store sent no code. */
+function coded(code: string): string {
+  return code ? ` (${code})` : '';
+}
+
+function skewed(offsetMs: number | undefined, code: string): Verdict {
   return {
     kind: 'clock-skew',
     ok: false,
-    offsetMs,
-    text: `Clock skew: this computer’s clock is ${describeOffset(offsetMs)} the store’s${code ? ` (${code})` : ''}, so the link’s time window is off. Correct the clock, or sign with the corrected time.`,
+    ...(offsetMs === undefined ? {} : { offsetMs }),
+    text:
+      offsetMs === undefined
+        ? i18n.t('linkVerdict.skewUnknown', { code: coded(code) })
+        : i18n.t('linkVerdict.skew', { by: describeOffset(offsetMs), code: coded(code) }),
   };
 }
 
 function expired(facts: LinkFacts, code: string): Verdict {
-  const when = facts.expiresAt ? ` at ${facts.expiresAt.toLocaleString()}` : '';
   return {
     kind: 'expired',
     ok: false,
-    text: `Expired: the link stopped working${when}${code ? ` (${code})` : ''}. Sign a new one.`,
+    text: facts.expiresAt
+      ? i18n.t('linkVerdict.expiredAt', { at: facts.expiresAt.toLocaleString(), code: coded(code) })
+      : i18n.t('linkVerdict.expired', { code: coded(code) }),
+  };
+}
+
+/** 403 codes that are not about the signing key's permission, in plain words (read when a verdict is made). */
+const REFUSALS: Readonly<Record<string, () => string>> = {
+  InvalidObjectState: () => i18n.t('linkVerdict.archived'),
+  AllAccessDisabled: () => i18n.t('linkVerdict.allAccessDisabled'),
+  AccountProblem: () => i18n.t('linkVerdict.accountProblem'),
+};
+
+function sizeOf(status: number, headers: Readonly<Record<string, string>>): number | undefined {
+  const range = /\/(\d+)\s*$/.exec(headers['content-range'] ?? '');
+  if (range?.[1]) return Number(range[1]);
+  // A 206's Content-Length is the range's (1 byte), not the object's.
+  if (status !== 200) return undefined;
+  const length = headers['content-length'];
+  return length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined;
+}
+
+function emptySize(headers: Readonly<Record<string, string>>, body: string): number {
+  const range = /\/(\d+)\s*$/.exec(headers['content-range'] ?? '')?.[1];
+  const actual = xmlField(body, 'ActualObjectSize');
+  return Number(range ?? (actual && /^\d+$/.test(actual) ? actual : 0));
+}
+
+/** Whether the store's time lies outside [signedAt, expiresAt): before the start only by more than 5 minutes. */
+function outsideWindow(facts: LinkFacts, serverNow: Date): boolean {
+  const at = serverNow.getTime();
+  if (facts.expiresAt && at >= facts.expiresAt.getTime()) return true;
+  // Stores allow some difference on X-Amz-Date (AWS: 15 min), and a Date header has whole seconds: a fresh
+  // link tested at once often looks a second early.
+  return facts.signedAt !== undefined && facts.signedAt.getTime() - at > SKEW_LIMIT_MS;
+}
+
+function noPermission(
+  facts: LinkFacts,
+  code: string,
+  message: string,
+  skew: number | undefined,
+  dateHidden: boolean,
+): Verdict {
+  const kms = /kms:/i.test(message);
+  // Sentences joined by a space: what is missing, then what else could explain it.
+  const sentences = [
+    kms
+      ? i18n.t('linkVerdict.noPermissionKms', { code: coded(code), key: facts.key, message })
+      : i18n.t('linkVerdict.noPermission', { code: coded(code), key: facts.key }),
+    ...(kms ? [] : [i18n.t('linkVerdict.orMissing')]),
+    ...(skew === undefined ? [] : [i18n.t('linkVerdict.notTheClock', { by: describeOffset(skew) })]),
+    ...(dateHidden ? [i18n.t('linkVerdict.dateHidden')] : []),
+  ];
+  return {
+    // No offset: "Sign with the corrected time" would only give another 403.
+    kind: 'no-permission',
+    ok: false,
+    text: sentences.join(' '),
   };
 }
 
@@ -111,13 +177,13 @@ export function linkVerdict(probe: LinkProbe, facts: LinkFacts, now: Date): Verd
     return {
       kind: 'untestable',
       ok: false,
-      text: 'An upload link cannot be tested without uploading: sending anything to it would write the object. Test the download link for the same object after the upload.',
+      text: i18n.t('linkVerdict.untestable'),
     };
   if (probe.kind === 'network')
     return {
       kind: 'network',
       ok: false,
-      text: `Could not reach the store (${probe.message || 'network error'}). Check the network and the endpoint address; a store outside the extension’s host access also needs a CORS rule allowing this browser.`,
+      text: i18n.t('linkVerdict.network', { message: probe.message || i18n.t('linkVerdict.networkError') }),
     };
 
   const { status, headers, body } = probe;
@@ -128,22 +194,24 @@ export function linkVerdict(probe: LinkProbe, facts: LinkFacts, now: Date): Verd
   const skew = offsetMs !== undefined && Math.abs(offsetMs) > SKEW_LIMIT_MS ? offsetMs : undefined;
   const serverNow = offsetMs === undefined ? now : new Date(serverDate);
 
-  if (
-    status === 200 ||
-    status === 206 ||
-    (status === 416 && /\/0\s*$/.test(headers['content-range'] ?? ''))
-  ) {
-    const size = status === 416 ? 0 : sizeOf(headers);
-    const contentType = headers['content-type'];
+  // radosgw answers an empty object's `Range: bytes=0-0` with 416 InvalidRange and no Content-Range at all.
+  const emptyObject =
+    status === 416 && (code === 'InvalidRange' || /\*\/\d+\s*$/.test(headers['content-range'] ?? ''));
+  if (status === 200 || status === 206 || emptyObject) {
+    const size = emptyObject ? emptySize(headers, body) : sizeOf(status, headers);
+    const contentType = emptyObject ? undefined : headers['content-type'];
     const parts = [size === undefined ? undefined : bytes(size), contentType].filter(Boolean);
-    const warning =
-      skew === undefined
-        ? ''
-        : ` But this computer’s clock is ${describeOffset(skew)} the store’s: links signed here start and end at the wrong times.`;
+    const sentences = [
+      parts.length > 0
+        ? i18n.t('linkVerdict.worksWith', { details: parts.join(', ') })
+        : i18n.t('linkVerdict.works'),
+      ...(skew === undefined ? [] : [i18n.t('linkVerdict.clockWarning', { by: describeOffset(skew) })]),
+      ...(size === undefined || offsetMs === undefined ? [i18n.t('linkVerdict.hiddenHeaders')] : []),
+    ];
     return {
       kind: 'works',
       ok: true,
-      text: `Works${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.${warning}`,
+      text: sentences.join(' '),
       ...(size === undefined ? {} : { size }),
       ...(contentType ? { contentType } : {}),
       ...(skew === undefined ? {} : { offsetMs: skew }),
@@ -153,7 +221,7 @@ export function linkVerdict(probe: LinkProbe, facts: LinkFacts, now: Date): Verd
     const server = parseAmzTime(xmlField(body, 'ServerTime'));
     const request = parseAmzTime(xmlField(body, 'RequestTime'));
     const fromBody = Number.isNaN(server) || Number.isNaN(request) ? undefined : server - request;
-    return skewed(fromBody ?? offsetMs ?? 0, code);
+    return skewed(fromBody ?? offsetMs, code);
   }
   if (
     status === 301 ||
@@ -167,47 +235,67 @@ export function linkVerdict(probe: LinkProbe, facts: LinkFacts, now: Date): Verd
     return {
       kind: 'not-found',
       ok: false,
-      text: `Not found: there is no object “${facts.key}” in bucket “${facts.bucket}”${code === 'NoSuchVersion' ? ' with this version' : ''}${code ? ` (${code})` : ''}. Check the key, or upload it first.`,
+      text: i18n.t(code === 'NoSuchVersion' ? 'linkVerdict.noVersion' : 'linkVerdict.noObject', {
+        key: facts.key,
+        bucket: facts.bucket,
+        code: coded(code),
+      }),
     };
   if (code === 'NoSuchBucket')
     return {
       kind: 'not-found',
       ok: false,
-      text: `Not found: there is no bucket “${facts.bucket}” on this store (NoSuchBucket). Check the bucket name and the profile’s endpoint.`,
+      text: i18n.t('linkVerdict.noBucket', { bucket: facts.bucket }),
     };
   if (code === 'SignatureDoesNotMatch')
     return {
       kind: 'signature-mismatch',
       ok: false,
-      text: 'Signature mismatch (SignatureDoesNotMatch): most likely the profile’s secret key does not belong to its access key — paste it again. Otherwise something changed the link after signing: an edit, or a proxy or CDN rewriting its host, path or query.',
+      text: i18n.t('linkVerdict.signature'),
     };
   if (code === 'InvalidAccessKeyId')
     return {
       kind: 'unknown-key',
       ok: false,
-      text: 'Unknown access key (InvalidAccessKeyId): this store does not know the key that signed the link. It was removed or rotated, or the profile points at another store.',
+      text: i18n.t('linkVerdict.unknownKey'),
     };
   if (code === 'ExpiredToken' || code === 'TokenRefreshRequired')
     return {
       kind: 'expired',
       ok: false,
-      text: `Expired: the temporary credentials that signed the link have ended (${code}). Get fresh credentials for the profile and sign again.`,
+      text: i18n.t('linkVerdict.tokenExpired', { code }),
+    };
+  // Only AccessDenied (or a bare 403) is about the key's permission; other 403 codes name their own cause.
+  if (status === 403 && code !== '' && code !== 'AccessDenied')
+    return {
+      kind: 'other',
+      ok: false,
+      text: i18n.t('linkVerdict.refusedCode', {
+        text:
+          REFUSALS[code]?.() ??
+          (message ? i18n.t('linkVerdict.refusedWith', { message }) : i18n.t('linkVerdict.refused')),
+        code,
+      }),
     };
   if (status === 403 || code === 'AccessDenied') {
-    // A clock far off makes a fresh link look expired (or not yet valid) to the store: that is the cause then.
+    // Local time past the end: plainly expired.
     if (facts.expiresAt && now.getTime() >= facts.expiresAt.getTime()) return expired(facts, code);
-    if (skew !== undefined || /not yet valid|not valid yet/i.test(message)) return skewed(skew ?? 0, code);
-    if (/expired/i.test(message) || (facts.expiresAt && serverNow.getTime() >= facts.expiresAt.getTime()))
-      return expired(facts, code);
-    return {
-      kind: 'no-permission',
-      ok: false,
-      text: `No permission${code ? ` (${code})` : ''}: the key that signed the link may not read “${facts.key}” — it needs s3:GetObject on it. (If it also may not list the bucket, S3 answers the same for an object that does not exist.)`,
-    };
+    // The clock is to blame only when the store's own time lies outside the link's window (or it says so):
+    // a skewed clock alone does not refuse a link (radosgw serves links signed 2 hours ahead).
+    if (offsetMs !== undefined && outsideWindow(facts, serverNow)) return skewed(offsetMs, code);
+    if (/not yet valid|not valid yet/i.test(message)) return skewed(offsetMs, code);
+    if (/expired/i.test(message)) return expired(facts, code);
+    return noPermission(facts, code, message, skew, offsetMs === undefined);
   }
   return {
     kind: 'other',
     ok: false,
-    text: `The store answered ${status}${code ? ` ${code}` : ''}${message ? `: ${message}` : ''}.${status >= 500 ? ' It may be busy or failing: try again in a moment.' : ''}`,
+    text: [
+      i18n.t(message ? 'linkVerdict.answeredWith' : 'linkVerdict.answered', {
+        status: code ? `${status} ${code}` : String(status),
+        message,
+      }),
+      ...(status >= 500 ? [i18n.t('linkVerdict.busy')] : []),
+    ].join(' '),
   };
 }

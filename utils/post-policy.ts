@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
 
@@ -60,38 +61,26 @@ export function policyRequest(
   temporary = false,
 ): ResolvedPolicy {
   if (options.keyMode === 'exact' && options.key === '') {
-    throw new PresignError(
-      'invalid-key',
-      'Type the exact key the upload must have, or allow any key in the folder.',
-    );
+    throw new PresignError('invalid-key', i18n.t('policy.exactKey'));
   }
   if (hasControl(options.key)) {
-    throw new PresignError(
-      'invalid-key',
-      'The key holds a control character (a line break or tab): remove it.',
-    );
+    throw new PresignError('invalid-key', i18n.t('policy.keyControl'));
   }
   const conditions: PolicyCondition[] = [];
   if (options.maxBytes !== undefined) {
     const max = options.maxBytes;
     if (!Number.isInteger(max) || max < 1) {
-      throw new PresignError(
-        'invalid-request',
-        'The maximum size must be a whole number of bytes, at least 1.',
-      );
+      throw new PresignError('invalid-request', i18n.t('policy.maxWhole'));
     }
     if (max > MAX_POST_BYTES) {
-      throw new PresignError(
-        'invalid-request',
-        'S3 accepts at most 5 GiB in one browser-form upload: pick a smaller maximum (or use multipart upload).',
-      );
+      throw new PresignError('invalid-request', i18n.t('policy.maxTooBig'));
     }
     conditions.push(['content-length-range', 0, max]);
   }
   const type = options.contentTypePrefix?.trim();
   if (type) {
     if (hasControl(type)) {
-      throw new PresignError('invalid-request', 'The Content-Type holds a control character: remove it.');
+      throw new PresignError('invalid-request', i18n.t('policy.typeControl'));
     }
     conditions.push(['starts-with', '$Content-Type', type]);
   }
@@ -151,20 +140,82 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** An HTML form that uploads one file with the signed POST; a Content-Type policy gets a box to type it in. */
-export function htmlForm(post: SignedPost, options: { contentType?: string | undefined } = {}): string {
+/** Common types by file extension, for the Content-Type a curl upload sends. */
+const TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  json: 'application/json',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  html: 'text/html',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+};
+
+/** A full Content-Type, type/subtype (parameters such as "; charset=utf-8" allowed). */
+const FULL_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/;
+
+/** The type a file name suggests ("photo.JPG" → image/jpeg), if it is a common one. */
+export function guessContentType(fileName: string): string | undefined {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  return extension ? TYPES[extension] : undefined;
+}
+
+/**
+ * The Content-Type a curl upload sends for a policy with this prefix: the file name's type when it fits the
+ * prefix, the prefix itself when it is already a full type, else '' (the user must type one).
+ */
+export function defaultTypeToSend(prefix: string, fileName: string): string {
+  const guess = guessContentType(fileName);
+  if (guess?.startsWith(prefix)) return guess;
+  return FULL_TYPE.test(prefix) ? prefix : '';
+}
+
+/** Why `type` cannot be sent under a policy with this prefix (S3 or the receiving app would refuse it), if so. */
+export function checkTypeToSend(prefix: string, type: string): string | undefined {
+  const example = Object.values(TYPES).find((known) => known.startsWith(prefix)) ?? `${prefix}…`;
+  if (type.trim() === '') return i18n.t('policy.typeNeeded', { prefix, example });
+  if (!type.startsWith(prefix)) return i18n.t('policy.typePrefix', { type, prefix, example });
+  if (!FULL_TYPE.test(type)) return i18n.t('policy.typeWhole', { type, example });
+  return undefined;
+}
+
+/** An HTML `pattern` (anchored, v flag) that takes a whole type starting with `prefix`. */
+export function typePattern(prefix: string): string {
+  const escaped = prefix.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const word = '[\\w.+\\-]';
+  if (!prefix.includes('/')) return `${escaped}${word}*\\/${word}+`;
+  return `${escaped}${word}${prefix.endsWith('/') ? '+' : '*'}`;
+}
+
+/**
+ * An HTML form that uploads one file with the signed POST. With a Content-Type policy, the uploader types the
+ * file's type in a box that must start with the prefix and name a subtype (no script: none may run inline).
+ */
+export function htmlForm(post: SignedPost, options: { contentTypePrefix?: string | undefined } = {}): string {
   const lines = [`<form action="${escapeHtml(post.url)}" method="post" enctype="multipart/form-data">`];
   for (const [name, value] of Object.entries(post.fields)) {
     lines.push(`  <input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}" />`);
   }
-  if (options.contentType !== undefined) {
+  const prefix = options.contentTypePrefix;
+  if (prefix !== undefined) {
+    const example = Object.values(TYPES).find((known) => known.startsWith(prefix));
     lines.push(
-      `  <label>Content-Type <input type="text" name="Content-Type" value="${escapeHtml(options.contentType)}" /></label>`,
+      `  <label>${escapeHtml(i18n.t('policy.formType', { prefix }))} <input type="text" name="Content-Type" required pattern="${escapeHtml(typePattern(prefix))}"${example ? ` placeholder="${escapeHtml(example)}"` : ''} /></label>`,
     );
   }
   // The file field last: S3 ignores every field after it.
   lines.push('  <input type="file" name="file" />');
-  lines.push('  <button type="submit">Upload</button>');
+  lines.push(`  <button type="submit">${escapeHtml(i18n.t('policy.formUpload'))}</button>`);
   lines.push('</form>');
   return lines.join('\n');
 }
@@ -181,10 +232,7 @@ export function parseSize(text: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/.exec(trimmed);
   const unit = match ? SIZE_UNITS[match[2] as string] : undefined;
   if (!match || unit === undefined) {
-    throw new PresignError(
-      'invalid-request',
-      `Could not read “${text.trim()}” as a size. Write it like 500 KB, 10 MB or 1 GB.`,
-    );
+    throw new PresignError('invalid-request', i18n.t('policy.badSize', { text: text.trim() }));
   }
   return Math.round(Number(match[1]) * unit);
 }

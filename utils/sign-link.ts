@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import {
   type ChoiceHints,
   chooseProfile,
@@ -17,6 +18,8 @@ export interface SignLinkRequest {
   expiresIn: number;
   /** Sign with this profile rather than letting the link's store and bucket choose. */
   profileId?: string | undefined;
+  /** Store's clock minus this computer's (ms), once Test found them apart: the link is signed on the store's. */
+  clockOffsetMs?: number | undefined;
 }
 
 /** A signed link and what the user should be told about it; plain data, so it can cross messages. */
@@ -57,13 +60,14 @@ function nameProfile(error: unknown, profile: Profile): unknown {
   const codes = ['credentials-expired', 'invalid-credentials', 'invalid-region', 'invalid-endpoint'] as const;
   if (!codes.some((code) => isPresignError(error, code))) return error;
   const { code, message } = error as PresignError;
-  return new PresignError(code, `Profile “${profile.name}”: ${message}`, { cause: error });
+  return new PresignError(code, i18n.t('signLink.profileSays', { name: profile.name, message }), {
+    cause: error,
+  });
 }
 
 function noteFor(choice: ProfileChoice): string | undefined {
   if (choice.reason === undefined) return undefined;
-  const others = `${choice.others} other profile${choice.others === 1 ? '' : 's'} could sign`;
-  return `${choice.reason}; ${others}: open the bucket with another profile in the popup to switch`;
+  return i18n.t('signLink.note', choice.others, { reason: choice.reason, n: choice.others });
 }
 
 /**
@@ -128,10 +132,7 @@ export async function signPick(
 ): Promise<SignedLink> {
   const profile = state.profiles.find((candidate) => candidate.id === pick.profileId);
   if (!profile) {
-    throw new PresignError(
-      'no-profile',
-      `The profile that “${pick.key}” was picked with no longer exists: pick the object again in S3 Presign's popup.`,
-    );
+    throw new PresignError('no-profile', i18n.t('signLink.pickGone', { key: pick.key }));
   }
   const ref: S3ObjectRef = {
     bucket: pick.bucket,

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 // How a file is uploaded: one presigned PUT up to the multipart threshold, else a multipart upload with
@@ -7,7 +8,7 @@ import { PresignError } from './errors';
 const MiB = 1024 ** 2;
 export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
 export const MAX_PARTS = 10_000;
-/** Above this, multipart: a failed part is retried alone, and no single request carries gigabytes. */
+/** Above this, multipart: a failed part is retried alone (utils/part-runner.ts), and no request carries gigabytes. */
 export const MULTIPART_THRESHOLD = 64 * MiB;
 /** Parts of at least 8 MiB (S3's minimum is 5 MiB), larger when the file needs it to stay within 10,000. */
 export const MIN_PART_BYTES = 8 * MiB;
@@ -23,10 +24,7 @@ export type UploadPlan = { kind: 'single' } | { kind: 'multipart'; partSize: num
 /** The plan for a file of `size` bytes; throws for a file S3 cannot store. */
 export function uploadPlan(size: number, threshold = MULTIPART_THRESHOLD): UploadPlan {
   if (size > MAX_OBJECT_BYTES) {
-    throw new PresignError(
-      'invalid-request',
-      'This file is larger than 5 TiB, the most S3 stores in one object.',
-    );
+    throw new PresignError('invalid-request', i18n.t('uploadCore.tooLarge'));
   }
   if (size <= threshold) return { kind: 'single' };
   // Whole MiB, so parts line up; never more than 10,000 of them.

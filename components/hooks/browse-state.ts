@@ -8,18 +8,27 @@ export interface BrowseState {
   selection: RowSelection | undefined;
   /** Objects ticked for bulk links (Space, a checkbox, Shift for a range); kept while the filter changes. */
   marked: Marked;
-  /** The row index ticked last: where a Shift range starts. */
-  anchor: number;
+  /**
+   * The id of the row ticked last: where a Shift range starts. An id, not an index: the rows shown change under
+   * it with the filter, and an index would start the range at whatever row took its place.
+   */
+  anchor: string | undefined;
 }
 
 export interface BrowseStateOf extends BrowseState {
   /** A new filter selects the first row again. */
   setFilter(filter: string): void;
   setSelection(selection: RowSelection | undefined): void;
-  setMarked(marked: Marked, anchor?: number): void;
+  setMarked(marked: Marked, anchor?: string): void;
 }
 
-const FRESH: BrowseState = { filter: '', selection: undefined, marked: NOTHING_MARKED, anchor: 0 };
+const FRESH: BrowseState = { filter: '', selection: undefined, marked: NOTHING_MARKED, anchor: undefined };
+
+/** Where a Shift range starts in the rows shown now: the anchor row's index, or `to` itself when it is not shown. */
+export function anchorIndex(rows: readonly { id: string }[], anchor: string | undefined, to: number): number {
+  const at = anchor === undefined ? -1 : rows.findIndex((row) => row.id === anchor);
+  return at === -1 ? to : at;
+}
 
 /**
  * The filter and selected row of one location, held by Browser rather than by BrowseView: an object's options

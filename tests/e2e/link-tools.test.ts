@@ -20,6 +20,7 @@ const bucket = `link-tools-${Date.now().toString(36)}`;
 const OBJECTS: Record<string, string> = {
   'docs/hello.txt': 'hello, world',
   'docs/menu.txt': 'from the menu',
+  'docs/empty.txt': '',
 };
 
 let extension: LoadedExtension;
@@ -102,6 +103,17 @@ describe('Test a link', () => {
     const verdict = await test(panel);
     expect(verdict.kind).toBe('works');
     expect(verdict.text).toMatch(/^✓?\s*Works: 12 bytes/);
+  });
+
+  it('a link to an empty object: "works", 0 bytes (radosgw answers 416 InvalidRange without Content-Range)', async () => {
+    const result = await pasted('docs/empty.txt');
+    const link = await result.getByRole('textbox', { name: 'Signed link' }).inputValue();
+    // What the test's one-byte probe gets back from this store for an empty object.
+    const probe = await rawRequest(link, { headers: { Range: 'bytes=0-0' } });
+    expect(probe.status).toBe(416);
+    const verdict = await test(result);
+    expect(verdict.kind).toBe('works');
+    expect(verdict.text).toMatch(/Works: 0 bytes/);
   });
 
   it('a link for a missing key: "not found"', async () => {
@@ -250,6 +262,40 @@ describe('History', () => {
     expect(await stale.getByRole('button', { name: 'Copy again' }).isDisabled()).toBe(true);
   });
 
+  it('warns on Copy again when the profile that signed a link holds another access key now', async () => {
+    // A link signed with a key the profile no longer holds (as after rotating it): recorded as the popup does.
+    const owner = await extension.worker.evaluate(async () => {
+      const { profiles } = await chrome.storage.local.get('profiles');
+      return (profiles as { id: string; name: string }[]).find((p) => p.name === 'owner')?.id;
+    });
+    expect(owner).toBeTruthy();
+    const now = new Date();
+    const rotated = `${objectUrl('docs/rotated.txt')}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=OLDKEYID%2F20261129%2F${s3.region}%2Fs3%2Faws4_request&X-Amz-Date=20261129T120000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=ab`;
+    await extension.worker.evaluate(
+      async (entry) => {
+        const { history } = await chrome.storage.local.get('history');
+        await chrome.storage.local.set({ history: [entry, ...((history as unknown[]) ?? [])] });
+      },
+      {
+        id: 'rotated-entry',
+        source: 'popup',
+        method: 'GET',
+        bucket,
+        key: 'docs/rotated.txt',
+        profileId: owner,
+        profileName: 'owner',
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+        url: rotated,
+      },
+    );
+    const view = await openHistory();
+    const entry = view.getByRole('listitem', { name: 'GET docs/rotated.txt' });
+    await expect.poll(() => entry.textContent()).toContain('holds another access key now');
+    expect(await entry.textContent()).toContain('Test it before sending it');
+    await entry.getByRole('button', { name: 'Forget' }).click();
+  });
+
   it('clear all empties it', async () => {
     const view = await openHistory();
     await view.getByRole('button', { name: 'Clear all…' }).click();
@@ -379,6 +425,8 @@ describe('Clock skew', () => {
       .toBeLessThan(60_000);
     const corrected = await linkBox.inputValue();
     expect((await rawRequest(corrected)).body.toString()).toBe(OBJECTS['docs/hello.txt']);
+    // Its expiry is on the store's clock: shown on this computer's, a 1-hour link still reads "in 1 hour".
+    expect(await result.textContent()).toMatch(/\(in (1 hour|59 minutes[^)]*)\)/);
     // Works now; the clock is still off, and the verdict still says so.
     const again = await test(panel);
     expect(again.kind).toBe('works');

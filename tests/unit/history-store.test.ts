@@ -50,6 +50,15 @@ describe('history store', () => {
     });
   });
 
+  it('records the clock offset of a link signed with the corrected time, and none otherwise', async () => {
+    await recordLink(link('late.txt'), { source: 'popup', now: NOW, clockOffsetMs: 7_200_000 });
+    await recordLink(link('plain.txt'), { source: 'popup', now: NOW, clockOffsetMs: 0 });
+    const [plain, late] = await historyItem.getValue();
+    expect(late).toMatchObject({ key: 'late.txt', clockOffsetMs: 7_200_000 });
+    expect(plain?.key).toBe('plain.txt');
+    expect(plain).not.toHaveProperty('clockOffsetMs');
+  });
+
   it('never writes a session token to storage', async () => {
     await recordLink(link('t.txt', '&X-Amz-Security-Token=SECRET%2BTOKEN'), { source: 'popup', now: NOW });
     const all = JSON.stringify(await fakeBrowser.storage.local.get(null));

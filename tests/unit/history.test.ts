@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '@/utils/adapters/storage';
 import {
   addEntries,
+  type ClockedHistoryEntry,
+  clockOffsetOf,
   formatCountdown,
+  isExpired,
   parseKeepDays,
   pruneHistory,
   recopyUrl,
@@ -75,22 +78,41 @@ describe('toStoredEntry and recopyUrl', () => {
 
   it('copies again with the profile’s current token when it is the one the link was signed with', async () => {
     const stored = await toStoredEntry(fresh);
-    const again = await recopyUrl(stored, TOKEN);
+    const again = await recopyUrl(stored, { accessKeyId: 'ASIA', sessionToken: TOKEN });
     expect(again).toEqual({ url: `${stored.url}&X-Amz-Security-Token=FwoGZXIvYXdzE%2B%2Fabc%3Ddef%3D%3D` });
   });
 
   it('refuses when the profile now holds another token, or none', async () => {
     const stored = await toStoredEntry(fresh);
-    for (const current of ['another-token', undefined]) {
+    for (const current of [
+      { accessKeyId: 'ASIA', sessionToken: 'another-token' },
+      { accessKeyId: 'ASIA' },
+      undefined,
+    ]) {
       const again = await recopyUrl(stored, current);
       expect(again).toMatchObject({ problem: expect.stringMatching(/cannot be copied again/) });
     }
   });
 
-  it('copies a link signed with long-term keys as stored', async () => {
-    const stored = await toStoredEntry(entry('k', '2026-11-29T13:00:00.000Z'));
+  const LONG_TERM =
+    'https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAOLD%2F20261129%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261129T120000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=ab';
+
+  it('copies a link signed with long-term keys as stored while the profile holds the same key', async () => {
+    const stored = await toStoredEntry({ ...entry('k', '2026-11-29T13:00:00.000Z'), url: LONG_TERM });
     expect(stored.tokenDigest).toBeUndefined();
-    expect(await recopyUrl(stored, undefined)).toEqual({ url: stored.url });
+    expect(await recopyUrl(stored, { accessKeyId: 'AKIAOLD' })).toEqual({ url: stored.url });
+  });
+
+  it('warns that a long-term link probably stopped working once its profile holds another key, or is gone', async () => {
+    const stored = await toStoredEntry({ ...entry('k', '2026-11-29T13:00:00.000Z'), url: LONG_TERM });
+    expect(await recopyUrl(stored, { accessKeyId: 'AKIANEW' })).toEqual({
+      url: stored.url,
+      warning: expect.stringMatching(/another access key now.*no longer works\. Test it/),
+    });
+    expect(await recopyUrl(stored, undefined)).toEqual({
+      url: stored.url,
+      warning: expect.stringMatching(/has been removed.*Test it/),
+    });
   });
 });
 
@@ -145,6 +167,32 @@ describe('formatCountdown', () => {
     ['not a date', 'expiry unknown'],
   ])('%s → %s', (expiresAt, text) => {
     expect(formatCountdown(expiresAt, NOW)).toBe(text);
+  });
+});
+
+describe('a link signed with the corrected time (store’s clock 2 hours ahead)', () => {
+  // Signed at the store's 14:00 while this computer says 12:00: a 1-hour link ends at the store's 15:00.
+  const clocked: ClockedHistoryEntry = {
+    ...entry('c', '2026-11-29T15:00:00.000Z'),
+    clockOffsetMs: 2 * 3_600_000,
+  };
+
+  it('counts down on the store’s clock: "expires in 1 h", not 3 h', () => {
+    expect(formatCountdown(clocked.expiresAt, NOW, clockOffsetOf(clocked))).toBe('expires in 1 h');
+  });
+
+  it('is expired once the store’s clock passes its end', () => {
+    expect(isExpired(clocked, new Date('2026-11-29T12:59:00Z'))).toBe(false);
+    expect(isExpired(clocked, new Date('2026-11-29T13:00:00Z'))).toBe(true);
+  });
+
+  it('is pruned on the store’s clock too', () => {
+    expect(pruneHistory([clocked], new Date('2026-11-29T13:00:01Z'), 0)).toEqual([]);
+  });
+
+  it('reads no offset from an entry without one, or with a bad one', () => {
+    expect(clockOffsetOf(entry('x', '2026-11-29T13:00:00.000Z'))).toBe(0);
+    expect(clockOffsetOf({ ...entry('x', '2026-11-29T13:00:00.000Z'), clockOffsetMs: 'x' } as never)).toBe(0);
   });
 });
 

@@ -48,17 +48,63 @@ describe('linkVerdict', () => {
       {
         kind: 'response',
         status: 200,
-        headers: { 'content-length': '5', 'content-type': 'text/plain' },
+        headers: { date: date(NOW), 'content-length': '5', 'content-type': 'text/plain' },
         body: '',
       },
       'works',
       /^Works: 5 bytes, text\/plain\.$/,
     ],
     [
-      '416 for an empty object',
-      { kind: 'response', status: 416, headers: { 'content-range': 'bytes */0' }, body: '' },
+      '416 InvalidRange without Content-Range for an empty object (radosgw)',
+      error(416, 'InvalidRange'),
       'works',
-      /^Works: 0 bytes/,
+      /^Works: 0 bytes\.$/,
+    ],
+    [
+      '416 InvalidRange naming <ActualObjectSize> (AWS)',
+      error(
+        416,
+        'InvalidRange',
+        'The requested range is not satisfiable',
+        '<ActualObjectSize>0</ActualObjectSize>',
+      ),
+      'works',
+      /^Works: 0 bytes\.$/,
+    ],
+    [
+      '206 whose Content-Range and Date a CORS rule hides (Content-Length is the range’s)',
+      {
+        kind: 'response',
+        status: 206,
+        headers: { 'content-length': '1', 'content-type': 'image/jpeg' },
+        body: '',
+      },
+      'works',
+      /^Works: image\/jpeg\. .*grant S3 Presign access to the endpoint, or add them to the bucket’s CORS ExposeHeaders/,
+    ],
+    [
+      '403 AccessDenied naming kms:Decrypt',
+      error(
+        403,
+        'AccessDenied',
+        'User: arn:aws:iam::1:user/x is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext',
+      ),
+      'no-permission',
+      /kms:Decrypt on that key/,
+    ],
+    [
+      '403 InvalidObjectState (archived, not restored)',
+      error(403, 'InvalidObjectState', "The operation is not valid for the object's storage class"),
+      'other',
+      /restore it first.*\(InvalidObjectState, HTTP 403\)/,
+    ],
+    ['403 AllAccessDisabled', error(403, 'AllAccessDisabled'), 'other', /disabled.*AllAccessDisabled/],
+    ['403 AccountProblem', error(403, 'AccountProblem'), 'other', /account.*AccountProblem/],
+    [
+      '403 with a code the tester does not know',
+      error(403, 'MethodNotAllowedHere', 'Nope'),
+      'other',
+      /^The store refused the link: Nope \(MethodNotAllowedHere, HTTP 403\)$/,
     ],
     ['403 AccessDenied', error(403, 'AccessDenied', 'Access Denied'), 'no-permission', /s3:GetObject/],
     [
@@ -250,6 +296,57 @@ describe('linkVerdict', () => {
     const late = new Date('2026-11-29T12:31:00Z');
     const verdict = linkVerdict(error(403, 'AccessDenied', '', '', { date: date(late) }), facts, late);
     expect(verdict.kind).toBe('expired');
+  });
+
+  it('calls a 403 no permission when the clock is 6 minutes off but the store’s time is inside the link’s window', () => {
+    const signed = {
+      ...facts,
+      signedAt: new Date('2026-11-29T11:50:00Z'),
+      expiresAt: new Date('2026-11-29T12:50:00Z'),
+    };
+    const ahead = new Date(NOW.getTime() + 6 * 60_000);
+    const verdict = linkVerdict(
+      error(403, 'AccessDenied', 'Access Denied', '', { date: date(ahead) }),
+      signed,
+      NOW,
+    );
+    expect(verdict.kind).toBe('no-permission');
+    expect(verdict.text).toMatch(/s3:GetObject/);
+    expect(verdict.text).toMatch(/6 minutes behind the store’s.*not why/);
+    // Nothing to offer: signing with the corrected time would give another 403.
+    expect(verdict.offsetMs).toBeUndefined();
+  });
+
+  it('calls a 403 no permission for a link signed 2 hours ahead while the store’s time is in its window', () => {
+    // radosgw serves links whose X-Amz-Date is hours in the future: a skewed signer alone does not cause a 403.
+    const signed = {
+      ...facts,
+      signedAt: new Date('2026-11-29T10:00:00Z'),
+      expiresAt: new Date('2026-11-29T16:00:00Z'),
+    };
+    const verdict = linkVerdict(
+      error(403, 'AccessDenied', '', '', { date: date(new Date(NOW.getTime() + 2 * 3_600_000)) }),
+      signed,
+      NOW,
+    );
+    expect(verdict.kind).toBe('no-permission');
+  });
+
+  it('says when a CORS rule hid the Date header of a 403, so the clock could not be ruled out', () => {
+    const probe = error(403, 'AccessDenied');
+    const verdict = linkVerdict({ ...probe, headers: {} } as LinkProbe, facts, NOW);
+    expect(verdict.kind).toBe('no-permission');
+    expect(verdict.text).toMatch(/Date header was hidden.*add Date to the bucket’s CORS ExposeHeaders/);
+    expect(linkVerdict(probe, facts, NOW).text).not.toMatch(/hidden/);
+  });
+
+  it('leaves the offset unset for "not yet valid" when the store sent no Date', () => {
+    const probe = error(403, 'AccessDenied', 'Request is not valid yet');
+    const verdict = linkVerdict({ ...probe, headers: {} } as LinkProbe, facts, NOW);
+    expect(verdict.kind).toBe('clock-skew');
+    expect(verdict.offsetMs).toBeUndefined();
+    expect(verdict.text).not.toMatch(/0 seconds/);
+    expect(verdict.text).not.toMatch(/sign with the corrected time/);
   });
 
   it('reports the offset of a clock-skew verdict', () => {

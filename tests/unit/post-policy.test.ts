@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
+  checkTypeToSend,
   curlCommand,
+  defaultTypeToSend,
   escapeHtml,
   FILENAME,
   formFields,
@@ -10,6 +12,7 @@ import {
   policyRequest,
   type SignedPost,
   shellQuote,
+  typePattern,
 } from '@/utils/post-policy';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -92,6 +95,39 @@ describe('shellQuote', () => {
   });
 });
 
+describe('the Content-Type a policy upload sends', () => {
+  it.each([
+    ['image/', './photo.JPG', 'image/jpeg'],
+    ['image/', 'scan.pdf', ''],
+    ['image/', 'noextension', ''],
+    ['text/plain', 'notes.md', 'text/plain'],
+    ['application/', 'a.json', 'application/json'],
+  ])('prefix %s, file %s → %s', (prefix, file, type) => {
+    expect(defaultTypeToSend(prefix, file)).toBe(type);
+  });
+
+  it.each([
+    ['image/', 'image/png', undefined],
+    ['image/', 'image/', /add the subtype/],
+    ['image/', '', /must start with “image\/” \(e\.g\. image\/jpeg\)/],
+    ['image/', 'text/plain', /does not start with “image\/”/],
+    ['text/', 'text/plain; charset=utf-8', undefined],
+  ])('prefix %s, type %s', (prefix, type, problem) => {
+    const message = checkTypeToSend(prefix, type);
+    if (problem === undefined) expect(message).toBeUndefined();
+    else expect(message).toMatch(problem);
+  });
+
+  it.each([['ima'], ['image/p'], ['image/png'], ['x-custom.a+b/']])(
+    'typePattern(%s) is a valid v-flag pattern',
+    (prefix) => {
+      const pattern = new RegExp(`^(?:${typePattern(prefix)})$`, 'v');
+      expect(pattern.test(`${prefix}${prefix.includes('/') ? 'x' : 'ge/x'}`)).toBe(true);
+      expect(pattern.test(`z${prefix}`)).toBe(false);
+    },
+  );
+});
+
 describe('curlCommand', () => {
   it('sends each field verbatim (--form-string), the Content-Type when asked, and the file last', () => {
     const command = curlCommand(POST, { file: 'my "file";1.txt', contentType: 'image/png' });
@@ -120,15 +156,29 @@ describe('curlCommand', () => {
 
 describe('htmlForm', () => {
   it('escapes every attribute value and puts the file field last', () => {
-    const html = htmlForm(POST, { contentType: 'image/"x"' });
+    const html = htmlForm(POST, { contentTypePrefix: 'image/"x"' });
     expect(html).toContain(`<input type="hidden" name="key" value="it&#39;s/${FILENAME}" />`);
     expect(html).toContain('value="@/etc/passwd;type=x &#60;&#34;&#38;&#62;"');
-    expect(html).toContain('name="Content-Type" value="image/&#34;x&#34;"');
+    expect(html).toContain('(starts with “image/&#34;x&#34;”)');
     const lines = html.split('\n');
     expect(lines.findIndex((l) => l.includes('type="file"'))).toBe(lines.length - 3);
     expect(html.startsWith('<form action="http://127.0.0.1:7480/bucket" method="post"')).toBe(true);
   });
 
+  it('never sends the bare prefix as the Content-Type: the box is empty, required, and needs a subtype', () => {
+    const html = htmlForm(POST, { contentTypePrefix: 'image/' });
+    const box = html.split('\n').find((line) => line.includes('name="Content-Type"')) ?? '';
+    expect(box).not.toMatch(/value=/);
+    expect(box).toContain(' required ');
+    expect(box).toContain('placeholder="image/jpeg"');
+    const pattern = /pattern="([^"]*)"/.exec(box)?.[1] ?? '';
+    // The browser checks the pattern anchored, with the v flag.
+    const accepts = (type: string): boolean => new RegExp(`^(?:${pattern})$`, 'v').test(type);
+    expect(accepts('image/png')).toBe(true);
+    expect(accepts('image/svg+xml')).toBe(true);
+    expect(accepts('image/')).toBe(false);
+    expect(accepts('text/plain')).toBe(false);
+  });
   it('escapeHtml leaves plain text alone', () => {
     expect(escapeHtml(`abc/def ${FILENAME}`)).toBe(`abc/def ${FILENAME}`);
   });

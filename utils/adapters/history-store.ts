@@ -23,6 +23,8 @@ export interface RecordOptions {
   /** The profile's id; SignedLink.profileId when absent. */
   profileId?: string | undefined;
   versionId?: string | undefined;
+  /** Store's clock minus this computer's, when the link was signed with the corrected time. */
+  clockOffsetMs?: number | undefined;
   now?: Date;
 }
 
@@ -39,6 +41,7 @@ function newEntry(link: SignedLink, options: RecordOptions, now: Date): NewHisto
     createdAt: now.toISOString(),
     expiresAt: link.expiresAt,
     url: link.url,
+    ...(options.clockOffsetMs ? { clockOffsetMs: options.clockOffsetMs } : {}),
   };
 }
 

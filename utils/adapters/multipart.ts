@@ -6,15 +6,18 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { i18n } from '#i18n';
 import { PresignError } from '../errors';
+import { defaultBackoff, PART_ATTEMPTS, runParts } from '../part-runner';
 import type { Profile } from '../profile';
 import { explainS3Error } from '../s3-errors';
 import type { PartRange } from '../upload-plan';
 import { putWithProgress } from './upload';
 
 // A multipart upload for a large file: CreateMultipartUpload and CompleteMultipartUpload through the SDK, each
-// part PUT to its own presigned UploadPart link (XMLHttpRequest, for progress). Cancel or any failure aborts the
-// upload, so no orphan parts stay billed on the bucket. Loaded lazily with the upload panel.
+// part PUT to its own presigned UploadPart link (XMLHttpRequest, for progress). A part that fails for a passing
+// reason is retried alone; cancel or a lasting failure aborts the upload, so no orphan parts stay billed on the
+// bucket. Loaded lazily with the upload panel.
 
 export interface MultipartInput {
   bucket: string;
@@ -49,8 +52,40 @@ function clientFor(profile: Profile, region: string): S3Client {
   });
 }
 
-/** Uploads `file` in parts; resolves once S3 has put the object together, rejects after aborting the upload. */
-export async function multipartUpload(profile: Profile, input: MultipartInput): Promise<void> {
+/** What to do when the store's answer to a part hides its ETag (CORS without ExposeHeaders ETag). */
+export function missingEtagMessage(partNumber: number): string {
+  return i18n.t('uploadCore.noEtag', { part: partNumber });
+}
+
+/** Sends CompleteMultipartUpload, again after a pause when the store answers 5xx or the connection drops. */
+async function complete(
+  send: () => Promise<unknown>,
+  signal: AbortSignal | undefined,
+  backoffMs: (attempt: number) => number,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const passing = status === undefined ? error instanceof TypeError : status >= 500;
+      if (!passing || attempt >= PART_ATTEMPTS || signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+    }
+  }
+}
+
+/**
+ * Uploads `file` in parts; resolves once S3 has put the object together. A part that fails for a passing
+ * reason is retried alone (3 tries); on a lasting failure or a cancel, the other parts are stopped and, once
+ * none is in flight, the upload is aborted.
+ */
+export async function multipartUpload(
+  profile: Profile,
+  input: MultipartInput,
+  backoffMs: (attempt: number) => number = defaultBackoff,
+): Promise<void> {
   const region = input.region ?? profile.region;
   const context = {
     bucket: input.bucket,
@@ -66,8 +101,7 @@ export async function multipartUpload(profile: Profile, input: MultipartInput): 
       new CreateMultipartUploadCommand({ Bucket, Key, ContentType: input.contentType }),
     );
     uploadId = created.UploadId;
-    if (!uploadId)
-      throw new PresignError('s3-error', 'S3 did not start the multipart upload (no upload id).');
+    if (!uploadId) throw new PresignError('s3-error', i18n.t('uploadCore.noUploadId'));
     const UploadId = uploadId;
     const sent = new Map<number, number>();
     const report = (): void => {
@@ -75,43 +109,40 @@ export async function multipartUpload(profile: Profile, input: MultipartInput): 
       for (const bytes of sent.values()) total += bytes;
       input.onProgress?.(total);
     };
-    const etags: { PartNumber: number; ETag: string }[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < input.parts.length) {
-        const part = input.parts[next++] as PartRange;
-        if (input.signal?.aborted) throw new PresignError('cancelled', 'The upload was cancelled.');
+    const etags = await runParts({
+      parts: input.parts,
+      concurrency: input.concurrency ?? 3,
+      signal: input.signal,
+      backoffMs,
+      uploadPart: async (part, signal) => {
+        sent.set(part.partNumber, 0);
         const url = await getSignedUrl(
           s3,
           new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: part.partNumber }),
-          {
-            expiresIn: PART_LINK_SECONDS,
-          },
+          { expiresIn: PART_LINK_SECONDS },
         );
         const result = await putWithProgress(url, input.file.slice(part.start, part.end), {
-          signal: input.signal,
+          signal,
           onProgress: (bytes) => {
             sent.set(part.partNumber, bytes);
             report();
           },
         });
-        if (!result.etag) {
-          throw new PresignError(
-            's3-error',
-            `S3 did not return an ETag for part ${part.partNumber}; the upload cannot be completed.`,
-          );
-        }
-        etags.push({ PartNumber: part.partNumber, ETag: `"${result.etag}"` });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(input.concurrency ?? 3, input.parts.length) }, worker));
-    etags.sort((a, b) => a.PartNumber - b.PartNumber);
-    await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: etags } }),
+        if (!result.etag) throw new PresignError('s3-error', missingEtagMessage(part.partNumber));
+        return `"${result.etag}"`;
+      },
+    });
+    const Parts = [...etags].sort(([a], [b]) => a - b).map(([PartNumber, ETag]) => ({ PartNumber, ETag }));
+    await complete(
+      () =>
+        s3.send(new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts } })),
+      input.signal,
+      backoffMs,
     );
   } catch (error) {
     if (uploadId) {
-      // Best effort: the upload failed already, and its own error is the one to show.
+      // Best effort, and only now that no part is in flight: the upload failed already, and its own error is
+      // the one to show.
       await s3
         .send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId }))
         .catch(() => undefined);

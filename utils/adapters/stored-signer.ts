@@ -39,6 +39,7 @@ export async function signWithStoredProfiles(request: {
   method: HttpMethod;
   expiresIn?: number | undefined;
   profileId?: string | undefined;
+  clockOffsetMs?: number | undefined;
 }): Promise<SignedLink> {
   const { state, defaultExpiresIn } = await loadSigningState();
   return signLink(
@@ -49,7 +50,7 @@ export async function signWithStoredProfiles(request: {
       profileId: request.profileId,
     },
     state,
-    new Date(),
+    new Date(Date.now() + (request.clockOffsetMs ?? 0)),
   );
 }
 
