@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -33,6 +34,37 @@ function preactWithoutInnerHtml(): Plugin {
   };
 }
 
+/**
+ * The sources zip holds only what git tracks (as in the working tree), so an untracked scratch file or a saved
+ * settings export next to the code never ships. Dot paths stay out, as WXT leaves them out by default. Asked
+ * only when zipping: a build in a copy without git (the sources zip unpacked) does not need git.
+ */
+function trackedSources(): string[] {
+  let listed: string;
+  try {
+    listed = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    throw new Error(
+      `The sources zip lists git's tracked files, and git ls-files failed (${error instanceof Error ? error.message : error}). Run  npm run zip  in a git checkout of S3 Presign.`,
+    );
+  }
+  return listed
+    .split('\0')
+    .filter((file) => file !== '' && !file.split('/').some((part) => part.startsWith('.')))
+    .map((file) => file.replace(/[\\*?[\]{}()!+@]/g, '\\$&'));
+}
+
+/** Files next to the sources that git does not track (and does not ignore): named when zipping, as left out. */
+function untrackedSources(): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '-z', '--others', '--exclude-standard'], { encoding: 'utf8' })
+      .split('\0')
+      .filter((file) => file !== '' && !file.startsWith('tests/'));
+  } catch {
+    return [];
+  }
+}
+
 export default defineConfig({
   // i18n: strings live in locales/en.yml (the module's default folder, <srcDir>/locales, and srcDir is the root);
   // the build writes them to _locales/en/messages.json.
@@ -42,9 +74,10 @@ export default defineConfig({
   // Manifest V3 for Firefox too (WXT defaults Firefox to V2): one permission model everywhere.
   manifestVersion: 3,
   vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
-  // `npm run zip`: the Chrome and Firefox store zips, and (for Firefox's review) the sources zip, which WXT fills
-  // with the repository minus node_modules, test files, the build folder and dotfiles (.env, .git, .wxt, other
-  // .output-* folders). Also left out: key material, scratch files, benchmark results and the docs folder.
+  // `npm run zip`: the Chrome and Firefox store zips, and (for Firefox's review) the sources zip: the files git
+  // tracks (see trackedSources, set in the zip:sources:start hook), minus the build folders, key material,
+  // benchmark results, the docs folder and the tests. No test ships (AMO's reviewers rebuild; they run none, and
+  // half a test suite without its tests helps nobody).
   zip: {
     excludeSources: [
       '.output*/**',
@@ -54,9 +87,19 @@ export default defineConfig({
       '**/*.p12',
       'scripts/bench/results/**',
       'docs/**',
+      'tests/**',
+      'vitest.config.ts',
     ],
   },
   hooks: {
+    'zip:sources:start': (wxt) => {
+      wxt.config.zip.includeSources = trackedSources();
+      const left = untrackedSources();
+      if (left.length > 0)
+        wxt.logger.warn(
+          `Not in the sources zip (git does not track them; commit any the build needs): ${left.join(', ')}`,
+        );
+    },
     // WXT titles the toolbar button with the popup page's <title>; the manifest's own name is the localized one.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';

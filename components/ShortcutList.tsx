@@ -9,21 +9,36 @@ interface Shortcut {
   shortcut: string;
 }
 
-const IS_FIREFOX = navigator.userAgent.includes('Firefox/');
+/** Read when rendering, not on import (no navigator in Node, where the unit tests import this file). */
+const isFirefox = (): boolean => navigator.userAgent.includes('Firefox/');
+
+/** The shortcuts as the browser has them bound now, or a line saying why they could not be read. */
+export async function readShortcuts(
+  commands: Pick<typeof browser.commands, 'getAll'> = browser.commands,
+): Promise<{ shortcuts: Shortcut[] } | { error: string }> {
+  try {
+    const bound = await commands.getAll();
+    return {
+      shortcuts: bound.map((command) => ({
+        name: command.name ?? '',
+        description:
+          command.name === '_execute_action' ? i18n.t('commands.openPopup') : (command.description ?? ''),
+        shortcut: command.shortcut ?? '',
+      })),
+    };
+  } catch (caught) {
+    const reason = caught instanceof Error ? caught.message || caught.name : String(caught);
+    return { error: i18n.t('shortcuts.loadFailed', { reason: reason.replace(/\.$/, '') }) };
+  }
+}
 
 /** The keyboard shortcuts as the browser has them bound now, and where to change them. */
 export function ShortcutList(): JSX.Element {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
   useEffect(() => {
-    void browser.commands.getAll().then((commands) =>
-      setShortcuts(
-        commands.map((command) => ({
-          name: command.name ?? '',
-          description:
-            command.name === '_execute_action' ? i18n.t('commands.openPopup') : (command.description ?? ''),
-          shortcut: command.shortcut ?? '',
-        })),
-      ),
+    void readShortcuts().then((read) =>
+      'error' in read ? setError(read.error) : setShortcuts(read.shortcuts),
     );
   }, []);
 
@@ -31,13 +46,18 @@ export function ShortcutList(): JSX.Element {
     // Chrome lets an extension open its own shortcuts page. Firefox refuses about: URLs in tabs.create, but
     // (from Firefox 137; the manifest asks for 142) opens its Manage Extension Shortcuts page itself.
     const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
-    if (IS_FIREFOX && commands.openShortcutSettings) void commands.openShortcutSettings();
+    if (isFirefox() && commands.openShortcutSettings) void commands.openShortcutSettings();
     else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
   };
 
   return (
     <section class="stack" aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">{i18n.t('shortcuts.title')}</h2>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <table class="shortcuts">
         <tbody>
           {(shortcuts ?? []).map((shortcut) => (
@@ -50,7 +70,7 @@ export function ShortcutList(): JSX.Element {
           ))}
         </tbody>
       </table>
-      <p class="hint">{IS_FIREFOX ? i18n.t('shortcuts.changeFirefox') : i18n.t('shortcuts.changeChrome')}</p>
+      <p class="hint">{isFirefox() ? i18n.t('shortcuts.changeFirefox') : i18n.t('shortcuts.changeChrome')}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={change}>
           {i18n.t('shortcuts.change')}

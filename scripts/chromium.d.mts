@@ -12,6 +12,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** null: the window's own size. */
   viewport?: { width: number; height: number } | null;
+  /**
+   * Default true: Playwright closes the browser and exits on SIGINT/SIGTERM/SIGHUP. false: the caller handles
+   * those signals and calls close() itself (the demo does, so the profile folder is removed too).
+   */
+  handleSignals?: boolean;
 }
 
 export interface LaunchedChromium {

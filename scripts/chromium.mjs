@@ -36,7 +36,7 @@ const HEADLESS_ARGS = [
  * @returns {Promise<import('./chromium.d.mts').LaunchedChromium>}
  */
 export async function launchWithExtension(extensionDir, options = {}) {
-  const { headless = true, colorScheme, viewport } = options;
+  const { headless = true, colorScheme, viewport, handleSignals = true } = options;
   const missing = chromiumMissing();
   if (missing) throw new Error(missing);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -48,6 +48,9 @@ export async function launchWithExtension(extensionDir, options = {}) {
     headless,
     ...(colorScheme ? { colorScheme } : {}),
     ...(viewport !== undefined ? { viewport } : {}),
+    // false: the caller's own signal handlers close the browser (and remove the profile folder); Playwright's
+    // would kill it and exit first, leaving the folder behind.
+    ...(handleSignals ? {} : { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

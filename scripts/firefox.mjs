@@ -3,11 +3,15 @@
 // build as a temporary add-on in a headless firefox-esr (Playwright cannot drive firefox-esr, see INFRA.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const INSTALL_TIMEOUT_MS = 60_000;
+const LINT_TIMEOUT_MS = 120_000;
+/** web-ext's own entry point: run by this Node directly, so a timeout or a signal ends web-ext itself, not an npx. */
+const WEB_EXT = fileURLToPath(new URL('../node_modules/web-ext/bin/web-ext.js', import.meta.url));
 
 /** One line saying how to get Firefox ESR, or null when it is there. */
 export function firefoxMissing() {
@@ -47,18 +51,24 @@ export function firefoxBuildProblems(sourceDir) {
 }
 
 /**
- * Runs `web-ext lint` on a build; resolves to an error line when it reports any error, warning or notice.
+ * Runs `web-ext lint` on a build; resolves to an error line when it reports any error, warning or notice, or
+ * when it cannot run or takes longer than `timeoutMs` (default 120 s).
  * @param {string} sourceDir
+ * @param {{ timeoutMs?: number }} [options]
  * @returns {string | null}
  */
-export function lintProblems(sourceDir) {
+export function lintProblems(sourceDir, { timeoutMs = LINT_TIMEOUT_MS } = {}) {
   const run = spawnSync(
-    'npx',
-    ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-input'],
-    {
-      encoding: 'utf8',
-    },
+    process.execPath,
+    [WEB_EXT, 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-input'],
+    { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
   );
+  if (run.error) {
+    const timedOut = /** @type {NodeJS.ErrnoException} */ (run.error).code === 'ETIMEDOUT';
+    return timedOut
+      ? `web-ext lint did not finish within ${timeoutMs / 1000} s on ${sourceDir} (stopped). Run  npx web-ext lint -s ${sourceDir}  by hand to see where it hangs.`
+      : `web-ext lint could not run (${run.error.message}): run  npm ci  to install web-ext.`;
+  }
   let report;
   try {
     report = JSON.parse(run.stdout);
@@ -86,15 +96,18 @@ export function lintProblems(sourceDir) {
 export function installsAsTemporaryAddon(sourceDir) {
   const profile = mkdtempSync(join(tmpdir(), 's3-presign-firefox-'));
   const child = spawn(
-    'npx',
+    process.execPath,
     [
-      'web-ext',
+      WEB_EXT,
       'run',
       '--source-dir',
       sourceDir,
       `--firefox=${FIREFOX_PATH}`,
       '--arg=-headless',
       `--firefox-profile=${profile}`,
+      // Firefox uses this throw-away folder itself: without it web-ext copies it to a temp folder of its own,
+      // which a stop by SIGKILL would leave behind.
+      '--keep-profile-changes',
       '--no-input',
       '--no-reload',
     ],
@@ -102,6 +115,21 @@ export function installsAsTemporaryAddon(sourceDir) {
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  // Ctrl+C (or a kill) while it runs: the group is detached, so the terminal's SIGINT does not reach Firefox.
+  // End the group and remove the profile now, then exit as the signal would have.
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) return;
+    interrupted = true;
+    stopGroup(child).finally(() => {
+      removeProfile();
+      process.exit(128 + constants.signals[signal]);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', removeProfile);
   return new Promise((done) => {
     let settled = false;
     const finish = (problem) => {
@@ -109,7 +137,10 @@ export function installsAsTemporaryAddon(sourceDir) {
       settled = true;
       clearTimeout(timer);
       stopGroup(child).then(() => {
-        rmSync(profile, { recursive: true, force: true });
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        process.off('exit', removeProfile);
+        removeProfile();
         done(problem);
       });
     };
@@ -133,21 +164,33 @@ export function installsAsTemporaryAddon(sourceDir) {
   });
 }
 
-/** SIGINT lets web-ext close Firefox itself; whatever is left after 5 s gets SIGKILL. */
-async function stopGroup(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  const signal = (name) => {
-    try {
-      process.kill(-child.pid, name);
-    } catch {
-      // The group is already gone.
-    }
-  };
-  signal('SIGINT');
+/**
+ * Sends a signal to a detached child's whole process group.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} name
+ */
+function signalGroup(child, name) {
+  try {
+    process.kill(-(/** @type {number} */ (child.pid)), name);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/**
+ * SIGINT lets web-ext close Firefox itself; whatever is left after 5 s gets SIGKILL. The group is signalled even
+ * when web-ext has already exited: a Firefox of that group may still run.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+export async function stopGroup(child) {
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((done) => child.once('exit', done));
+  signalGroup(child, 'SIGINT');
   const timeout = new Promise((done) => setTimeout(() => done('timeout'), 5000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+  if ((await Promise.race([exited, timeout])) === 'timeout') signalGroup(child, 'SIGKILL');
   // Firefox's own processes share the group: make sure none outlives web-ext.
   await new Promise((done) => setTimeout(done, 300));
-  signal('SIGKILL');
+  signalGroup(child, 'SIGKILL');
 }

@@ -5,6 +5,7 @@ import { useStored } from '@/components/hooks/use-stored';
 import { type BucketAddress, bucketProfilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
 import { splitBucketAddress } from './bucket-address';
+import { saveFailedMessage } from './save-failed';
 
 /** Which profile signs each bucket's links for the menu and the shortcut: change it, or forget it. */
 export function BucketProfiles({ profiles }: { profiles: readonly Profile[] }): JSX.Element {
@@ -14,13 +15,7 @@ export function BucketProfiles({ profiles }: { profiles: readonly Profile[] }): 
 
   const save = (next: Record<BucketAddress, string>): void => {
     setError(undefined);
-    bucketProfilesItem
-      .setValue(next)
-      .catch((caught: unknown) =>
-        setError(
-          i18n.t('defaults.saveFailed', { reason: caught instanceof Error ? caught.name : 'unknown' }),
-        ),
-      );
+    bucketProfilesItem.setValue(next).catch((caught: unknown) => setError(saveFailedMessage(caught)));
   };
   const entries = Object.entries(chosen).sort(([a], [b]) => a.localeCompare(b)) as [BucketAddress, string][];
   return (

@@ -7,7 +7,11 @@ import { i18n } from '#i18n';
 export function splitBucketAddress(address: string): { bucket: string; where: string } {
   const cut = address.lastIndexOf('|');
   const place = address.slice(0, cut);
-  const aws = i18n.t('defaults.aws');
-  const where = place === 'aws' ? aws : place.startsWith('aws-') ? `${aws} (${place})` : place;
+  const where =
+    place === 'aws'
+      ? i18n.t('defaults.aws')
+      : place.startsWith('aws-')
+        ? i18n.t('defaults.awsPartition', { partition: place })
+        : place;
   return { bucket: address.slice(cut + 1), where };
 }

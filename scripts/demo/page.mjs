@@ -17,12 +17,15 @@ export function demoPage({ bucket, objectUrl, verifiesSignatures }) {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:720px;margin:32px auto;padding:0 16px}code{font-size:90%}</style>
 </head><body>
 <h1>S3 Presign demo</h1>
-<p>These links point at <code>${escapeHtml(bucket)}</code> on the local S3 server. Opened as they are, they fail (the
-bucket is private). Right-click one, choose <b>Copy pre-signed link</b> and an expiry, then paste the link into the
-address bar: it opens.</p>
+<p>These links point at <code>${escapeHtml(bucket)}</code> on the local S3 server. ${
+    verifiesSignatures
+      ? 'Opened as they are, they fail (the bucket is private).'
+      : 'This server (s3rver) checks no signature, so they open even unsigned; on a real S3 store they fail (the bucket is private).'
+  } Right-click one, choose <b>Copy pre-signed link</b> and an expiry, then paste the link into the address bar: it
+opens.</p>
 <ul>${keys.map(link).join('')}</ul>
 <p><code>${escapeHtml(BIG_FOLDER)}</code> holds ${BIG_FOLDER_SIZE} keys: open it in the popup and type in the filter.</p>
-<p>Open one of these links in a tab (it shows an error page) and press <kbd>Alt+Shift+L</kbd>: the shortcut copies a
+<p>Open one of these links in a tab${verifiesSignatures ? ' (it shows an error page)' : ''} and press <kbd>Alt+Shift+L</kbd>: the shortcut copies a
 signed link to that object.</p>
 ${
   verifiesSignatures

@@ -7,6 +7,7 @@ export interface DemoServer {
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Stops it once; later calls wait for the same stop. */
   stop(): Promise<void>;
 }
 
@@ -26,6 +27,11 @@ export interface DemoStackOptions {
   server?: 'auto' | 'radosgw' | 's3rver';
   /** Progress lines for the user. */
   log?: (line: string) => void;
+  /**
+   * Aborting it (Ctrl+C while starting) stops the server as soon as it runs, ends the seeding, and makes
+   * startDemoStack reject once everything it started is stopped.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DemoStack {

@@ -35,8 +35,8 @@ async function startServer(choice) {
   };
 }
 
-/** Puts every sample and the big folder's keys into the demo bucket. */
-async function seed(server) {
+/** Puts every sample and the big folder's keys into the demo bucket; stops early once `signal` is aborted. */
+async function seed(server, signal) {
   const client = s3Client(server, server.credentials);
   await client.send(new CreateBucketCommand({ Bucket: DEMO_BUCKET }));
   const puts = [
@@ -49,15 +49,19 @@ async function seed(server) {
   ];
   let next = 0;
   const worker = async () => {
-    while (next < puts.length) {
+    while (next < puts.length && !signal?.aborted) {
       const { key, body, type } = puts[next++];
       await client.send(
         new PutObjectCommand({ Bucket: DEMO_BUCKET, Key: key, Body: body, ContentType: type }),
       );
     }
   };
-  await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
-  client.destroy();
+  try {
+    await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
+  } finally {
+    client.destroy();
+  }
+  signal?.throwIfAborted();
   return puts.length;
 }
 
@@ -67,13 +71,18 @@ async function seed(server) {
  * @returns {Promise<import('./stack.d.mts').DemoStack>}
  */
 export async function startDemoStack(options = {}) {
-  const { log = () => {} } = options;
+  const { log = () => {}, signal } = options;
   const choice = options.server ?? process.env.S3P_DEMO_SERVER ?? 'auto';
   if (!['auto', 'radosgw', 's3rver'].includes(choice)) {
     throw new Error(`S3P_DEMO_SERVER must be radosgw or s3rver, not "${choice}"`);
   }
   const started = performance.now();
+  signal?.throwIfAborted();
   const server = await startServer(choice);
+  // From here an abort (the demo's Ctrl+C while seeding) stops the server at once; its stop() runs only once, so
+  // the failed seeding's own stop below waits for the same one.
+  const stopServer = () => server.stop();
+  signal?.addEventListener('abort', stopServer, { once: true });
   log(
     server.verifiesSignatures
       ? `S3 server: Ceph radosgw at ${server.endpoint} (checks every signature).`
@@ -81,7 +90,8 @@ export async function startDemoStack(options = {}) {
   );
   let page;
   try {
-    const count = await seed(server);
+    signal?.throwIfAborted();
+    const count = await seed(server, signal);
     log(
       `Seeded ${count} objects into ${DEMO_BUCKET} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
     );
@@ -102,12 +112,17 @@ export async function startDemoStack(options = {}) {
       objectUrl,
       profile: demoProfile(server),
       async stop() {
-        page.closeAllConnections();
-        await new Promise((done) => page.close(() => done(undefined)));
-        await server.stop();
+        signal?.removeEventListener('abort', stopServer);
+        try {
+          page.closeAllConnections();
+          await new Promise((done) => page.close(() => done(undefined)));
+        } finally {
+          await server.stop();
+        }
       },
     };
   } catch (error) {
+    signal?.removeEventListener('abort', stopServer);
     page?.close();
     await server.stop();
     throw error;

@@ -101,18 +101,20 @@ export async function startRadosgw({ baseDir, port, sts = true, log = () => {} }
 
   /** @type {Daemon[]} */
   const daemons = [];
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    // One at a time, clients first: the gateways, then the OSD, then the monitor. Each exits within ~0.2 s
-    // once the ones that depend on it are gone; stopped together, radosgw can hang until its 120 s shutdown
-    // alarm when the cluster vanishes under it.
-    for (const daemon of [...daemons].reverse()) await stopDaemon(daemon);
-    await rm(dir, { recursive: true, force: true });
-    running.delete(instance);
-    removeExitHandlers();
-  };
+  /** @type {Promise<void> | undefined} */
+  let stopping;
+  // Once: a second caller (the demo's Ctrl+C handler while the SIGINT handler below is stopping it) waits for
+  // the same stop instead of returning at once and exiting, which would leave the daemons to the exit hook's SIGKILL.
+  const stop = () =>
+    (stopping ??= (async () => {
+      // One at a time, clients first: the gateways, then the OSD, then the monitor. Each exits within ~0.2 s
+      // once the ones that depend on it are gone; stopped together, radosgw can hang until its 120 s shutdown
+      // alarm when the cluster vanishes under it.
+      for (const daemon of [...daemons].reverse()) await stopDaemon(daemon);
+      await rm(dir, { recursive: true, force: true });
+      running.delete(instance);
+      removeExitHandlers();
+    })());
   const instance = { dir, daemons, stop };
   running.add(instance);
   installExitHandlers();

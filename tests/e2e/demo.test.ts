@@ -46,6 +46,19 @@ describe('the demo, headless', () => {
     expect(response.status).toBe(403);
   });
 
+  it('pre-sets the profile in the current storage shape: no secret in profiles (v2), the key in secrets', async () => {
+    const got = await extension.worker.evaluate(() =>
+      chrome.storage.local.get(['profiles', 'profiles$', 'secrets', 'secrets$']),
+    );
+    const { secretAccessKey, ...withoutSecret } = stack.profile;
+    expect(got).toEqual({
+      profiles: [withoutSecret],
+      profiles$: { v: 2 },
+      secrets: { [stack.profile.id]: { secretAccessKey } },
+      secrets$: { v: 1 },
+    });
+  });
+
   it('opens the popup at demo-bucket; the big folder pages, and the server search finds its last key', async () => {
     const popup = await PopupPage.open(extension.context, extension.id);
     await popup.row('invoices/').waitFor();
@@ -116,6 +129,10 @@ describe('the demo without Ceph (s3rver fallback)', () => {
       await expectServes(link, key);
       const page = await (await fetch(fallback.pageUrl)).text();
       expect(page).toContain('does not check signatures');
+      // s3rver serves even an unsigned link: the page says so instead of claiming they fail.
+      expect((await rawRequest(fallback.objectUrl(key))).status).toBe(200);
+      expect(page).toContain('they open even unsigned');
+      expect(page).not.toContain('Opened as they are, they fail');
     } finally {
       await fallback.stop();
       await presetDemoProfile(extension.worker, stack);

@@ -100,6 +100,38 @@ describe('the settings page sections', () => {
     await page.close();
   });
 
+  it('says so when the browser refuses to save a default (storage full), and keeps the old value', async () => {
+    const page = await openOptions();
+    const before = await stored<{ defaultExpiresIn: number }>('preferences');
+    // Fill this extension's storage.local to its last byte (10 MB without unlimitedStorage): any write that
+    // grows it is then refused by Chrome itself.
+    await extension.worker.evaluate(async () => {
+      const quota = chrome.storage.local.QUOTA_BYTES;
+      let size = quota - (await chrome.storage.local.getBytesInUse(null));
+      for (;;) {
+        try {
+          await chrome.storage.local.set({ filler: 'x'.repeat(size) });
+          break;
+        } catch {
+          size -= 1;
+        }
+      }
+    });
+    try {
+      // 7 days (604800) is one digit longer than the stored 1 day (86400).
+      await page.getByLabel('Expires after').selectOption({ value: '604800' });
+      const alert = page.getByRole('region', { name: 'Defaults' }).getByRole('alert');
+      await expect
+        .poll(() => alert.textContent())
+        .toMatch(/^The browser did not save the change: .*quota.*\. Try again;/i);
+      expect(await alert.textContent()).not.toContain('Error.');
+      expect(await stored('preferences')).toEqual(before);
+    } finally {
+      await extension.worker.evaluate(() => chrome.storage.local.remove('filler'));
+    }
+    await page.close();
+  });
+
   it('changes and forgets the profile a bucket signs with, and names a removed profile as such', async () => {
     const profiles = (await stored<{ id: string; name: string }[]>('profiles')) ?? [];
     const profile = profiles.find((p) => p.name === 'settings ceph');
