@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 /**
@@ -12,22 +13,21 @@ const RESERVED_PREFIXES = ['xn--', 'sthree-'];
 const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
 
 function strictProblem(name: string): string | undefined {
-  if (name.length < 3 || name.length > 63) return `it must be 3 to 63 characters long, not ${name.length}`;
-  if (!/^[a-z0-9.-]+$/.test(name)) return 'it may only hold lowercase letters, digits, dots and hyphens';
-  if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) return 'it must start and end with a lowercase letter or a digit';
-  if (name.includes('..')) return 'it must not hold two dots in a row';
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return 'it must not be an IP address';
+  if (name.length < 3 || name.length > 63) return i18n.t('bucketName.length', { length: name.length });
+  if (!/^[a-z0-9.-]+$/.test(name)) return i18n.t('bucketName.characters');
+  if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) return i18n.t('bucketName.ends');
+  if (name.includes('..')) return i18n.t('bucketName.dots');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return i18n.t('bucketName.ip');
   const prefix = RESERVED_PREFIXES.find((reserved) => name.startsWith(reserved));
-  if (prefix) return `names starting with "${prefix}" are reserved by AWS`;
+  if (prefix) return i18n.t('bucketName.prefix', { prefix });
   const suffix = RESERVED_SUFFIXES.find((reserved) => name.endsWith(reserved));
-  if (suffix) return `names ending with "${suffix}" are reserved by AWS for other kinds of buckets`;
+  if (suffix) return i18n.t('bucketName.suffix', { suffix });
   return undefined;
 }
 
 function legacyProblem(name: string): string | undefined {
-  if (name.length < 1 || name.length > 255) return `it must be 1 to 255 characters long, not ${name.length}`;
-  if (!/^[A-Za-z0-9._-]+$/.test(name))
-    return 'it may only hold letters, digits, dots, hyphens and underscores';
+  if (name.length < 1 || name.length > 255) return i18n.t('bucketName.legacyLength', { length: name.length });
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) return i18n.t('bucketName.legacyCharacters');
   return undefined;
 }
 
@@ -41,8 +41,5 @@ export function assertValidBucketName(name: string, rules: BucketRules): void {
   const problem = bucketNameProblem(name, rules);
   if (problem === undefined) return;
   const shown = name.length > 70 ? `${name.slice(0, 67)}…` : name;
-  throw new PresignError(
-    'invalid-bucket',
-    `The bucket name "${shown}" is not valid: ${problem}. Check the link, or copy it again from the S3 console.`,
-  );
+  throw new PresignError('invalid-bucket', i18n.t('bucketName.invalid', { name: shown, problem }));
 }

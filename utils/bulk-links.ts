@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { toCsv } from './csv';
 import { type Credentials, presign } from './presign';
 
@@ -112,5 +113,8 @@ export function linksAsCsv(links: readonly BulkLink[], expiresAt: Date, guardFor
 
 /** "Signing 4,000 / 10,000" */
 export function progressText(progress: BulkProgress): string {
-  return `Signing ${progress.done.toLocaleString('en-US')} / ${progress.total.toLocaleString('en-US')}`;
+  return i18n.t('bulkLinksCore.progress', {
+    done: progress.done.toLocaleString('en-US'),
+    total: progress.total.toLocaleString('en-US'),
+  });
 }

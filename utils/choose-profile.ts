@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
 import type { S3ObjectRef } from './parse-s3-url';
@@ -129,33 +130,28 @@ export function candidatesFor(
   );
 }
 
-const PARTITIONS: Record<AwsPartition, { store: string; regions: string }> = {
-  aws: { store: 'AWS S3', regions: 'a region outside China and GovCloud, e.g. us-east-1' },
-  'aws-cn': { store: 'AWS S3 in China', regions: 'a China region: cn-north-1 or cn-northwest-1' },
+// Read when a message is built (locales/en.yml), not at import.
+const PARTITIONS: Record<AwsPartition, { store: () => string; regions: () => string }> = {
+  aws: { store: () => i18n.t('chooseProfile.aws'), regions: () => i18n.t('chooseProfile.awsRegions') },
+  'aws-cn': { store: () => i18n.t('chooseProfile.cn'), regions: () => i18n.t('chooseProfile.cnRegions') },
   'aws-us-gov': {
-    store: 'AWS GovCloud (US) S3',
-    regions: 'a GovCloud region: us-gov-west-1 or us-gov-east-1',
+    store: () => i18n.t('chooseProfile.gov'),
+    regions: () => i18n.t('chooseProfile.govRegions'),
   },
 };
 
 /** Where an object is, for messages: its endpoint, or its AWS partition. */
 function storeOf(ref: Pick<S3ObjectRef, 'endpoint' | 'partition'>): string {
-  return ref.endpoint ?? PARTITIONS[ref.partition ?? 'aws'].store;
+  return ref.endpoint ?? PARTITIONS[ref.partition ?? 'aws'].store();
 }
 
 function noProfile(ref: S3ObjectRef, profiles: readonly Profile[]): PresignError {
   if (profiles.length === 0) {
-    return new PresignError(
-      'no-profile',
-      'No profile yet: open S3 Presign from the toolbar and add your access keys first.',
-    );
+    return new PresignError('no-profile', i18n.t('chooseProfile.none'));
   }
-  const lead = `No profile signs for ${storeOf(ref)} (bucket “${ref.bucket}”).`;
+  const about = { store: storeOf(ref), bucket: ref.bucket };
   if (ref.endpoint) {
-    return new PresignError(
-      'no-profile',
-      `${lead} Add a profile with the endpoint ${ref.endpoint} in S3 Presign.`,
-    );
+    return new PresignError('no-profile', i18n.t('chooseProfile.noneForEndpoint', about));
   }
   const partition = ref.partition ?? 'aws';
   // AWS profiles of other partitions only: their keys cannot sign here, say so.
@@ -163,8 +159,10 @@ function noProfile(ref: S3ObjectRef, profiles: readonly Profile[]): PresignError
   return new PresignError(
     'no-profile',
     elsewhere
-      ? `${lead} Your AWS profiles sign for another AWS partition, whose keys do not work here. Add a profile for AWS with ${PARTITIONS[partition].regions} in S3 Presign.`
-      : `${lead} Add a profile for AWS (no custom endpoint${partition === 'aws' ? '' : `, ${PARTITIONS[partition].regions}`}) in S3 Presign.`,
+      ? i18n.t('chooseProfile.otherPartition', { ...about, regions: PARTITIONS[partition].regions() })
+      : partition === 'aws'
+        ? i18n.t('chooseProfile.noneForAws', about)
+        : i18n.t('chooseProfile.noneForPartition', { ...about, regions: PARTITIONS[partition].regions() }),
   );
 }
 
@@ -183,17 +181,23 @@ function pickAmong(ref: S3ObjectRef, candidates: Profile[], hints: ChoiceHints):
   };
   const remembered = rememberedAt(0) ?? rememberedAt(1);
   const region = ref.region ?? ref.regionHint;
-  const rules: [Profile | undefined, string][] = [
-    [remembered, `the one last used for bucket “${ref.bucket}”`],
-    [candidates.find((p) => p.defaultBucket === ref.bucket), `whose default bucket is “${ref.bucket}”`],
-    [candidates.find((p) => p.id === hints.preferredId), 'the one open in the popup'],
-    [candidates.find((p) => region !== undefined && p.region === region), `set to region ${region}`],
+  const rules: [Profile | undefined, () => string][] = [
+    [remembered, () => i18n.t('chooseProfile.lastUsed', { bucket: ref.bucket })],
+    [
+      candidates.find((p) => p.defaultBucket === ref.bucket),
+      () => i18n.t('chooseProfile.defaultBucket', { bucket: ref.bucket }),
+    ],
+    [candidates.find((p) => p.id === hints.preferredId), () => i18n.t('chooseProfile.inPopup')],
+    [
+      candidates.find((p) => region !== undefined && p.region === region),
+      () => i18n.t('chooseProfile.region', { region: region ?? '' }),
+    ],
   ];
   const [profile, why] = rules.find(([match]) => match !== undefined) ?? [
     candidates[0] as Profile,
-    'the first in your list',
+    () => i18n.t('chooseProfile.first'),
   ];
-  return { profile: profile as Profile, reason: why, others: candidates.length - 1 };
+  return { profile: profile as Profile, reason: why(), others: candidates.length - 1 };
 }
 
 /**
@@ -211,15 +215,17 @@ export function chooseProfile(
     const asked = profiles.find((profile) => profile.id === hints.profileId);
     if (asked && candidates.includes(asked)) return { profile: asked, others: 0 };
     if (!asked) {
-      throw new PresignError(
-        'no-profile',
-        'The profile chosen for this link no longer exists: pick a profile again in S3 Presign.',
-      );
+      throw new PresignError('no-profile', i18n.t('chooseProfile.gone'));
     }
-    const askedStore = asked.endpoint ?? PARTITIONS[partitionOf(asked.region)].store;
+    const askedStore = asked.endpoint ?? PARTITIONS[partitionOf(asked.region)].store();
     throw new PresignError(
       'no-profile',
-      `The profile “${asked.name}” signs for ${askedStore}, not for ${storeOf(ref)} where bucket “${ref.bucket}” is: pick another profile.`,
+      i18n.t('chooseProfile.otherStore', {
+        name: asked.name,
+        asked: askedStore,
+        store: storeOf(ref),
+        bucket: ref.bucket,
+      }),
     );
   }
   const [only] = candidates;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 // RFC 5987 attr-char: what may stay unescaped in filename*.
@@ -20,19 +21,11 @@ function encodeRfc5987(value: string): string {
  */
 export function attachmentDisposition(filename: string): string {
   const name = filename.trim();
-  if (!name)
-    throw new PresignError('invalid-request', 'Write the file name the download should be saved as.');
+  if (!name) throw new PresignError('invalid-request', i18n.t('contentDisposition.empty'));
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be refused.
   if (/[\u0000-\u001f\u007f]/.test(name))
-    throw new PresignError(
-      'invalid-request',
-      'The download name cannot hold line breaks or control characters.',
-    );
-  if (/[/\\]/.test(name))
-    throw new PresignError(
-      'invalid-request',
-      'The download name cannot hold “/” or “\\”: give a file name, not a path.',
-    );
+    throw new PresignError('invalid-request', i18n.t('contentDisposition.control'));
+  if (/[/\\]/.test(name)) throw new PresignError('invalid-request', i18n.t('contentDisposition.path'));
   const ascii = /^[\x20-\x7e]*$/.test(name);
   const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const plain = `attachment; filename="${fallback}"`;

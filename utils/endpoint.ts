@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 import { uriEncode } from './key-encoding';
 import { SCHEME, splitRawUrl, toUrl } from './raw-url';
@@ -22,27 +23,21 @@ export function parseEndpoint(input: string): Endpoint {
   const text = input.trim();
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   // The text is not repeated in messages: it may hold a password.
-  const fail = (why: string) => new PresignError('invalid-endpoint', `The endpoint ${why}.`);
-  if (scheme === undefined) throw fail('must start with http:// or https://');
-  if (scheme !== 'http' && scheme !== 'https')
-    throw fail(`uses ${scheme}://; only http:// and https:// work`);
-  if (text.includes('#')) throw fail('has a fragment (#…): remove it');
-  if (text.includes('?')) throw fail('has a query string (?…): remove it');
+  const fail = (message: string) => new PresignError('invalid-endpoint', message);
+  if (scheme === undefined) throw fail(i18n.t('endpoint.noScheme'));
+  if (scheme !== 'http' && scheme !== 'https') throw fail(i18n.t('endpoint.scheme', { scheme }));
+  if (text.includes('#')) throw fail(i18n.t('endpoint.fragment'));
+  if (text.includes('?')) throw fail(i18n.t('endpoint.query'));
   const raw = splitRawUrl(text);
-  if (raw.authority.includes('@'))
-    throw fail('holds a user name or password: remove it, keys go in the profile');
+  if (raw.authority.includes('@')) throw fail(i18n.t('endpoint.userInfo'));
   const url = toUrl(text);
   if (!url) {
     // A password holding '/' (as AWS secrets do) ends the authority early and slips past the check above.
-    throw fail(
-      text.includes('@')
-        ? 'holds a user name or password: remove it, keys go in the profile'
-        : 'is not a valid URL: write it like https://minio.example.com:9000',
-    );
+    throw fail(text.includes('@') ? i18n.t('endpoint.userInfo') : i18n.t('endpoint.invalid'));
   }
   const segments = raw.path.split('/').filter((segment) => segment !== '');
   const canonical = segments.map(canonicalSegment);
-  if (canonical.some((segment) => segment === undefined)) throw fail('has a malformed %-escape in its path');
+  if (canonical.some((segment) => segment === undefined)) throw fail(i18n.t('endpoint.badEscape'));
   return { origin: `${url.protocol}//${url.host}`, segments: canonical as string[] };
 }
 

@@ -1,16 +1,22 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 /** SigV4 query authentication accepts 1 second to 7 days. */
 export const MIN_EXPIRES_IN = 1;
 export const MAX_EXPIRES_IN = 604_800;
 
+/** A preset whose label ("1 hour") is read when shown, in the browser's language. */
+function preset(seconds: number): { readonly seconds: number; readonly label: string } {
+  return {
+    seconds,
+    get label(): string {
+      return formatDuration(seconds);
+    },
+  };
+}
+
 /** The expiries offered everywhere a user picks one. */
-export const EXPIRY_PRESETS = [
-  { label: '15 minutes', seconds: 900 },
-  { label: '1 hour', seconds: 3_600 },
-  { label: '1 day', seconds: 86_400 },
-  { label: '7 days', seconds: 604_800 },
-] as const;
+export const EXPIRY_PRESETS = [preset(900), preset(3_600), preset(86_400), preset(604_800)] as const;
 
 export const DEFAULT_EXPIRES_IN = 3_600;
 
@@ -51,17 +57,20 @@ const UNIT_SECONDS: Record<string, number> = {
   weeks: 604_800,
 };
 
-const HOW_TO_WRITE = 'Write it like 15m, 1h, 1d, 7d, 1h30m, or a number of seconds.';
-
 /** Reads a human duration ("15m", "1h 30m", "7d", "3600") as whole seconds within S3's limits. */
 export function parseExpiry(input: string | number): number {
   const seconds = typeof input === 'number' ? input : parseDuration(input);
-  return checkExpiresIn(seconds, typeof input === 'number' ? `${input} seconds` : `“${input.trim()}”`);
+  return checkExpiresIn(
+    seconds,
+    typeof input === 'number'
+      ? i18n.t('expiry.seconds', { n: input })
+      : i18n.t('expiry.quoted', { text: input.trim() }),
+  );
 }
 
 function parseDuration(input: string): number {
   const text = input.trim().toLowerCase();
-  if (text === '') throw new PresignError('invalid-expiry', `The expiry is empty. ${HOW_TO_WRITE}`);
+  if (text === '') throw new PresignError('invalid-expiry', i18n.t('expiry.empty'));
   if (/^\d+$/.test(text)) return Number(text);
   const part = /(\d+(?:\.\d+)?)\s*([a-z]+)\s*,?\s*/gy;
   let total = 0;
@@ -69,49 +78,39 @@ function parseDuration(input: string): number {
   for (let match = part.exec(text); match; match = part.exec(text)) {
     const unit = UNIT_SECONDS[match[2] as string];
     if (unit === undefined) {
-      throw new PresignError('invalid-expiry', `“${match[2]}” is not a unit of time. ${HOW_TO_WRITE}`);
+      throw new PresignError('invalid-expiry', i18n.t('expiry.badUnit', { unit: match[2] as string }));
     }
     total += Number(match[1]) * unit;
     consumed = part.lastIndex;
   }
   if (consumed !== text.length || consumed === 0) {
-    throw new PresignError(
-      'invalid-expiry',
-      `Could not read “${input.trim()}” as a duration. ${HOW_TO_WRITE}`,
-    );
+    throw new PresignError('invalid-expiry', i18n.t('expiry.unreadable', { text: input.trim() }));
   }
   return total;
 }
 
 /** Checks a number of seconds against S3's 1 s – 7 days window; `shown` is how the user wrote it. */
-export function checkExpiresIn(seconds: number, shown = `${seconds} seconds`): number {
-  if (!Number.isFinite(seconds)) {
-    throw new PresignError('invalid-expiry', `The expiry ${shown} is not a number. ${HOW_TO_WRITE}`);
-  }
-  if (!Number.isInteger(seconds)) {
-    throw new PresignError('invalid-expiry', `The expiry ${shown} is not a whole number of seconds.`);
-  }
-  if (seconds < MIN_EXPIRES_IN) {
-    throw new PresignError(
-      'invalid-expiry',
-      `The expiry ${shown} is too short: a link must last at least 1 second.`,
-    );
-  }
-  if (seconds > MAX_EXPIRES_IN) {
-    throw new PresignError(
-      'invalid-expiry',
-      `The expiry ${shown} is too long: S3 links last at most 7 days (604,800 seconds). Pick 7 days or less.`,
-    );
+export function checkExpiresIn(seconds: number, shown?: string): number {
+  const problem = !Number.isFinite(seconds)
+    ? 'expiry.notNumber'
+    : !Number.isInteger(seconds)
+      ? 'expiry.notWhole'
+      : seconds < MIN_EXPIRES_IN
+        ? 'expiry.tooShort'
+        : seconds > MAX_EXPIRES_IN
+          ? 'expiry.tooLong'
+          : undefined;
+  if (problem) {
+    const expiry = shown ?? i18n.t('expiry.seconds', { n: seconds });
+    throw new PresignError('invalid-expiry', i18n.t(problem, { expiry }));
   }
   return seconds;
 }
 
 /** Said when temporary credentials sign but their end is not known: the shown expiry may be too late. */
-const SESSION_END_UNKNOWN: ExpiryWarning = {
-  code: 'session-end-unknown',
-  message:
-    'Temporary credentials (a session token) sign this link, and when they expire is not known: the link stops working when they do, possibly before the time shown. Add their expiration to the profile to see the real end.',
-};
+function sessionEndUnknown(): ExpiryWarning {
+  return { code: 'session-end-unknown', message: i18n.t('expiry.sessionEndUnknown') };
+}
 
 /**
  * Decides how long a link signed `now` may last: the request, cut to the end of temporary credentials when
@@ -128,7 +127,7 @@ export function resolveExpiry(
   // X-Amz-Date has whole seconds, so the link's life is counted from the second the signer writes.
   const signedAt = Math.floor(now.getTime() / 1000) * 1000;
   if (credentialsExpireAt === undefined) {
-    const warnings = temporary ? [SESSION_END_UNKNOWN] : [];
+    const warnings = temporary ? [sessionEndUnknown()] : [];
     return { expiresIn, expiresAt: new Date(signedAt + expiresIn * 1000), warnings };
   }
   const left = Math.floor((credentialsExpireAt.getTime() - signedAt) / 1000);
@@ -142,13 +141,15 @@ export function resolveExpiry(
     warnings: [
       {
         code: 'clamped-to-credentials',
-        message: `The link will stop working after ${formatDuration(left)}, not ${formatDuration(expiresIn)}: the temporary credentials that sign it expire at ${formatUtc(credentialsExpireAt)}.`,
+        message: i18n.t('expiry.clamped', {
+          left: formatDuration(left),
+          asked: formatDuration(expiresIn),
+          end: formatUtc(credentialsExpireAt),
+        }),
       },
     ],
   };
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * "10:45 UTC on 22 Nov 2026" (seconds only when not zero: "10:45:30 UTC on …"): a time for messages that are
@@ -158,34 +159,35 @@ export function formatUtc(at: Date): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   const seconds = at.getUTCSeconds();
   const time = `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}${seconds ? `:${two(seconds)}` : ''}`;
-  return `${time} UTC on ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
+  const month = i18n.t('expiry.months').split(' ')[at.getUTCMonth()] ?? String(at.getUTCMonth() + 1);
+  return i18n.t('expiry.utc', { time, day: at.getUTCDate(), month, year: at.getUTCFullYear() });
 }
 
 /** The error for temporary credentials that have ended: when, and how to get fresh ones. */
 export function credentialsExpired(end: Date): PresignError {
   return new PresignError(
     'credentials-expired',
-    `These temporary credentials expired at ${formatUtc(end)}. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.`,
+    i18n.t('expiry.credentialsExpired', { end: formatUtc(end) }),
   );
 }
 
 /** "1 hour 30 minutes", "7 days", "45 seconds": the largest two units, for messages. */
 export function formatDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [86_400, 'day'],
-    [3_600, 'hour'],
-    [60, 'minute'],
-    [1, 'second'],
-  ];
+  const units = [
+    [86_400, 'expiry.days'],
+    [3_600, 'expiry.hours'],
+    [60, 'expiry.minutes'],
+    [1, 'expiry.secondsCount'],
+  ] as const;
   const parts: string[] = [];
   let rest = Math.max(0, Math.round(seconds));
   for (const [size, name] of units) {
     const count = Math.floor(rest / size);
     rest -= count * size;
-    if (count > 0 && parts.length < 2) parts.push(`${count} ${name}${count === 1 ? '' : 's'}`);
+    if (count > 0 && parts.length < 2) parts.push(i18n.t(name, count, { n: count }));
     else if (parts.length > 0) break;
   }
-  return parts.length === 0 ? '0 seconds' : parts.join(' ');
+  return parts.length === 0 ? i18n.t('expiry.secondsCount', 0, { n: 0 }) : parts.join(' ');
 }
 
 /** "1h30m", "7d", "45s": a duration written the way parseExpiry reads it back exactly (for an editable box). */

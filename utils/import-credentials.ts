@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { normalizeEndpoint } from './endpoint';
 import { readExported } from './import-credentials/exported';
 import {
@@ -14,8 +15,8 @@ import {
   cleanPasted,
   type DraftErrors,
   EMPTY_DRAFT,
-  EXPIRY_PASSED,
-  EXPIRY_WITHOUT_TOKEN,
+  expiryPassed,
+  expiryWithoutToken,
   type ProfileDraft,
   validateDraft,
 } from './profile-draft';
@@ -69,14 +70,16 @@ export interface ImportPreview {
 }
 
 /** The one problem reported when the text holds nothing this reader knows. */
-export const NOTHING_TO_IMPORT =
-  'Nothing to import was found. Paste your ~/.aws/credentials or ~/.aws/config file, the output of `aws configure export-credentials` (JSON or --format env), or the access key CSV from the IAM console.';
+export function nothingToImport(): string {
+  return i18n.t('importCredentials.nothing');
+}
 
-const KEYS_FROM: Record<KeysFrom, string> = {
-  sso: 'signs in through IAM Identity Center (SSO)',
-  role: 'assumes an IAM role (role_arn)',
-  'web-identity': 'assumes a role with a web identity token',
-  process: 'gets its keys from a credential_process program',
+// What a profile does instead of holding keys, after its name: read when a message is built.
+const KEYS_FROM: Record<KeysFrom, () => string> = {
+  sso: () => i18n.t('importCredentials.sso'),
+  role: () => i18n.t('importCredentials.role'),
+  'web-identity': () => i18n.t('importCredentials.webIdentity'),
+  process: () => i18n.t('importCredentials.process'),
 };
 
 /** The command that prints a profile's keys as the AWS CLI resolves them. */
@@ -88,8 +91,12 @@ function exportCommand(name: string): string {
 function keylessProblem(found: FoundProfile): ImportProblem {
   const command = exportCommand(found.name);
   const message = found.keysFrom
-    ? `Profile “${found.name}” ${KEYS_FROM[found.keysFrom]}, so its keys are not in the file and cannot be imported from it. Run ${command} and paste the JSON it prints instead (those keys are temporary: import them again when they expire).`
-    : `Profile “${found.name}” has no keys in what you pasted: paste its section of ~/.aws/credentials too, or the JSON printed by ${command}.`;
+    ? i18n.t('importCredentials.keysElsewhere', {
+        name: found.name,
+        does: KEYS_FROM[found.keysFrom](),
+        command,
+      })
+    : i18n.t('importCredentials.noKeys', { name: found.name, command });
   return { section: found.name, line: found.line, message };
 }
 
@@ -103,7 +110,11 @@ function shadowedKeysProblem(found: FoundProfile): ImportProblem | undefined {
   return {
     section: found.name,
     line: found.line,
-    message: `Profile “${found.name}” also ${KEYS_FROM[found.keysFrom]}: the AWS CLI signs as that and ignores the keys written in the profile, but S3 Presign imports those keys, which sign as their own IAM user. To sign as the CLI does, run ${exportCommand(found.name)} and paste the JSON it prints instead.`,
+    message: i18n.t('importCredentials.shadowed', {
+      name: found.name,
+      does: KEYS_FROM[found.keysFrom](),
+      command: exportCommand(found.name),
+    }),
   };
 }
 
@@ -170,7 +181,7 @@ function readImport(text: string): { found: [ImportEntry, FoundProfile][]; probl
     } else problems.push(keylessProblem(profile));
   }
   if (found.length === 0 && (problems.length === 0 || (!exported.recognised && !ini.recognised))) {
-    return { found: [], problems: [{ message: NOTHING_TO_IMPORT }] };
+    return { found: [], problems: [{ message: nothingToImport() }] };
   }
   problems.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
   return { found, problems };
@@ -253,10 +264,13 @@ function replacedProfile(
 
 /** Why an import is renamed: the stored profile of its name is another store's, or is updated by another import. */
 function renamedMessage(namesake: Profile, name: string, taken: ReadonlySet<string>): string {
-  const why = taken.has(namesake.id)
-    ? 'is updated by another import'
-    : `exists for another store (${namesake.endpoint ?? 'AWS'})`;
-  return `A profile named “${namesake.name}” ${why}: this one is added as “${name}”.`;
+  return taken.has(namesake.id)
+    ? i18n.t('importCredentials.renamedTaken', { namesake: namesake.name, name })
+    : i18n.t('importCredentials.renamedStore', {
+        namesake: namesake.name,
+        store: namesake.endpoint ?? 'AWS',
+        name,
+      });
 }
 
 /**
@@ -278,19 +292,11 @@ function draftOver(profile: Profile, draft: ProfileDraft, found: FoundProfile): 
 
 /** The form's messages about the expiry, said for a paste, which has no fields to update. */
 function importErrors(errors: DraftErrors): DraftErrors {
-  if (errors.sessionExpiration === EXPIRY_PASSED) {
-    return {
-      ...errors,
-      sessionExpiration:
-        'These temporary credentials have already expired: run `aws configure export-credentials` again and paste what it prints.',
-    };
+  if (errors.sessionExpiration === expiryPassed()) {
+    return { ...errors, sessionExpiration: i18n.t('importCredentials.expired') };
   }
-  if (errors.sessionExpiration === EXPIRY_WITHOUT_TOKEN) {
-    return {
-      ...errors,
-      sessionExpiration:
-        'These keys have an expiry but no session token: paste the token too (aws_session_token), or remove the expiry.',
-    };
+  if (errors.sessionExpiration === expiryWithoutToken()) {
+    return { ...errors, sessionExpiration: i18n.t('importCredentials.expiryNoToken') };
   }
   return errors;
 }
@@ -345,8 +351,11 @@ export function previewImport(
 /** "3 profiles ready, 1 needs fixing", for the preview's heading. */
 export function importSummary(preview: Pick<ImportPreview, 'ready' | 'needsFixing'>): string {
   const { ready, needsFixing } = preview;
-  if (ready + needsFixing === 0) return 'No profile to import';
-  const parts = [`${ready} ${ready === 1 ? 'profile' : 'profiles'} ready`];
-  if (needsFixing > 0) parts.push(`${needsFixing} ${needsFixing === 1 ? 'needs' : 'need'} fixing`);
-  return parts.join(', ');
+  if (ready + needsFixing === 0) return i18n.t('importCredentials.none');
+  const readyText = i18n.t('importCredentials.ready', ready, { n: ready });
+  if (needsFixing === 0) return readyText;
+  return i18n.t('importCredentials.summary', {
+    ready: readyText,
+    fixing: i18n.t('importCredentials.fixing', needsFixing, { n: needsFixing }),
+  });
 }

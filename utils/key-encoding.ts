@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 /** S3's limit on an object key, in UTF-8 bytes. */
@@ -51,20 +52,13 @@ export function uriEncode(value: string, keepSlash: boolean): string {
 
 /** Checks that a key can name an S3 object; throws a PresignError that says why not. */
 export function assertValidKey(key: string): void {
-  if (key.length === 0)
-    throw new PresignError('invalid-key', 'The object key is empty: name an object, not a bucket.');
+  if (key.length === 0) throw new PresignError('invalid-key', i18n.t('keyEncoding.empty'));
   if (hasLoneSurrogate(key)) {
-    throw new PresignError(
-      'invalid-key',
-      'The object key holds a broken Unicode character; S3 keys must be valid UTF-8.',
-    );
+    throw new PresignError('invalid-key', i18n.t('keyEncoding.brokenUnicode'));
   }
   const bytes = encoder.encode(key).length;
   if (bytes > MAX_KEY_BYTES) {
-    throw new PresignError(
-      'invalid-key',
-      `The object key is ${bytes} bytes long in UTF-8; S3 allows at most ${MAX_KEY_BYTES}.`,
-    );
+    throw new PresignError('invalid-key', i18n.t('keyEncoding.tooLong', { bytes, max: MAX_KEY_BYTES }));
   }
 }
 

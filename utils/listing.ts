@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 /** One object in a listing, as the popup shows it. */
 export interface ObjectEntry {
   key: string;
@@ -118,18 +119,18 @@ export function parentLocation(location: {
   return { bucket, prefix: cut === -1 ? '' : prefix.slice(0, cut + 1) };
 }
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+// Under 1 KB the size is a count of bytes, in words (listing.bytes); above, the units' symbols.
+const UNITS = ['', 'KB', 'MB', 'GB', 'TB', 'PB'];
 
 /** A size as people read it: 0 bytes, 1 byte, 999 bytes, 1.5 KB, 12 MB (1 KB = 1,024 bytes, as the S3 console). */
 export function formatSize(bytes: number): string {
-  if (bytes === 1) return '1 byte';
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  if (unit === 0) return `${bytes} bytes`;
+  if (unit === 0) return i18n.t('listing.bytes', bytes, { n: bytes });
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${UNITS[unit]}`;
 }
 

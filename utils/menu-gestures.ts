@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { knownEndpoints } from './choose-profile';
 import { isPresignError, PresignError, type PresignErrorCode } from './errors';
 import type { MenuAction } from './menu';
@@ -60,9 +61,7 @@ export function menuGesture(
   if (!url) {
     throw new PresignError(
       'not-a-url',
-      action.source === 'link'
-        ? 'There is no link here to sign: right-click a link to an S3 object.'
-        : 'The browser did not say which page this is: reload the tab and try again.',
+      action.source === 'link' ? i18n.t('menuGestures.noLink') : i18n.t('menuGestures.noPage'),
     );
   }
   return {
@@ -95,14 +94,14 @@ export function shortcutGesture(
   if (!tabUrl) {
     throw new PresignError(
       'host-permission',
-      "S3 Presign could not read the current tab's address. Bring the tab with the S3 object to the front and press the shortcut again, or right-click the page and choose Copy pre-signed link to this page.",
+      i18n.t('menuGestures.noTabUrl', { item: i18n.t('menu.copyPageLink') }),
     );
   }
   throw new PresignError(
     reason?.code === 'no-key' ? 'no-key' : 'not-s3',
     reason?.code === 'no-key'
-      ? `${reason.message} Or pick an object in S3 Presign's popup: the shortcut then copies its link from any tab.`
-      : "This tab shows no S3 object. Open an object's URL or its S3 console page, or pick an object in S3 Presign's popup, then press the shortcut again.",
+      ? i18n.t('menuGestures.orPick', { reason: reason.message })
+      : i18n.t('menuGestures.noObject'),
   );
 }
 

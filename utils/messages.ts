@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { isPresignError, PresignError, type PresignErrorCode } from './errors';
 import type { SignedLink, SignLinkRequest } from './sign-link';
 
@@ -45,13 +46,10 @@ export async function sendMessage<N extends MessageName>(
   const reply = (await runtime.sendMessage({ name, payload } satisfies Envelope<N>)) as
     | Reply<Answer<N>>
     | undefined;
-  if (!reply)
-    throw new PresignError(
-      'internal',
-      `S3 Presign did not answer “${name}”. Reload the extension and try again.`,
-    );
+  if (!reply) throw new PresignError('internal', i18n.t('messages.noAnswer', { name }));
   if (reply.ok) return reply.value;
-  throw new PresignError(reply.error.code, reply.error.message);
+  // An unexpected failure comes with no words (see onMessages): the sender says it, in the browser's language.
+  throw new PresignError(reply.error.code, reply.error.message || i18n.t('messages.unexpected'));
 }
 
 /**
@@ -74,14 +72,9 @@ export function onMessages(runtime: MessageRuntime, handlers: Handlers, signal?:
           message.name,
           error instanceof Error ? error.name : '',
         );
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message:
-              'Something unexpected went wrong in S3 Presign. Try again; if it persists, reload the extension.',
-          },
-        };
+        // No message: the handler may run in the offscreen document, which has no browser.i18n; sendMessage
+        // fills in messages.unexpected.
+        return { ok: false, error: { code: 'internal', message: '' } };
       }
     })();
   };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { isPresignError, type PresignErrorCode } from './errors';
 import { formatDuration } from './expiry';
 import type { SignedLink } from './sign-link';
@@ -25,7 +26,10 @@ export function expiryTime(at: Date, { now, locale, timeZone }: NoticeClock): st
 }
 
 function expiresPhrase(link: SignedLink, clock: NoticeClock): string {
-  return `expires ${expiryTime(new Date(link.expiresAt), clock)} (in ${formatDuration(link.expiresIn)})`;
+  return i18n.t('notice.expires', {
+    time: expiryTime(new Date(link.expiresAt), clock),
+    duration: formatDuration(link.expiresIn),
+  });
 }
 
 function objectName(link: SignedLink): string {
@@ -33,7 +37,9 @@ function objectName(link: SignedLink): string {
 }
 
 function signedBy(link: SignedLink): string {
-  return `signed with profile “${link.profileName}”${link.profileNote ? `, ${link.profileNote}` : ''}.`;
+  return link.profileNote
+    ? i18n.t('notice.signedByWhy', { name: link.profileName, why: link.profileNote })
+    : i18n.t('notice.signedBy', { name: link.profileName });
 }
 
 /** Where the link came from, when it is not what the user pointed at. */
@@ -41,63 +47,65 @@ export type LinkOrigin = 'pointed' | 'last-picked';
 
 /** "Link copied — expires 14:32 (in 1 hour)", the object, the profile used (and why), and every warning. */
 export function copiedNotice(link: SignedLink, clock: NoticeClock, origin: LinkOrigin = 'pointed'): Notice {
-  const kind = link.method === 'PUT' ? 'Upload link' : 'Link';
   const lines = [
-    `“${objectName(link)}” in bucket “${link.bucket}”, ${signedBy(link)}`,
-    ...(origin === 'last-picked'
-      ? ['The current tab shows no S3 object, so this is the object you last picked in the popup.']
-      : []),
+    i18n.t('notice.object', { object: objectName(link), bucket: link.bucket, signed: signedBy(link) }),
+    ...(origin === 'last-picked' ? [i18n.t('notice.lastPicked')] : []),
     ...link.warnings.map((warning) => warning.message),
   ];
-  return { title: `${kind} copied — ${expiresPhrase(link, clock)}`, message: lines.join('\n') };
+  const expires = expiresPhrase(link, clock);
+  const title =
+    link.method === 'PUT' ? i18n.t('notice.uploadCopied', { expires }) : i18n.t('notice.copied', { expires });
+  return { title, message: lines.join('\n') };
 }
 
 /** The clipboard refused: the link was opened in a tab to copy by hand. */
 export function shownInTabNotice(link: SignedLink, clock: NoticeClock): Notice {
   return {
-    title: 'Copy the link from the new tab',
+    title: i18n.t('notice.inTabTitle'),
     message: [
-      `The browser would not let S3 Presign write to the clipboard, so the link for “${objectName(link)}” opened in a new tab: select it there and copy it.`,
-      `It ${expiresPhrase(link, clock)}, ${signedBy(link)}`,
+      i18n.t('notice.inTab', { object: objectName(link) }),
+      i18n.t('notice.inTabExpires', { expires: expiresPhrase(link, clock), signed: signedBy(link) }),
       ...link.warnings.map((warning) => warning.message),
     ].join('\n'),
   };
 }
 
-const FAILURE_TITLES: Partial<Record<PresignErrorCode, string>> = {
-  'not-a-url': 'Not a link to an S3 object',
-  'not-s3': 'Not a link to an S3 object',
-  'no-key': 'No S3 object here',
-  'website-endpoint': 'This S3 link cannot be signed',
-  'access-point': 'This S3 link cannot be signed',
-  'invalid-bucket': 'This S3 link cannot be signed',
-  'invalid-key': 'This S3 link cannot be signed',
-  'bad-encoding': 'This S3 link cannot be signed',
-  'no-profile': 'No profile for this bucket',
-  'credentials-expired': 'Credentials expired',
-  'invalid-credentials': 'A profile needs fixing',
-  'invalid-region': 'A profile needs fixing',
-  'invalid-endpoint': 'A profile needs fixing',
-  'invalid-expiry': 'Expiry not allowed',
-  'clipboard-failed': 'The link could not be copied',
-  'host-permission': 'Cannot read this tab',
-  'vault-locked': 'Unlock S3 Presign to copy links',
-  'vault-damaged': 'S3 Presign’s stored keys need attention',
-  'vault-downgrade': 'S3 Presign’s stored keys need attention',
-  'storage-damaged': 'S3 Presign’s stored settings need attention',
+// Read when a notice is written (locales/en.yml), not at import.
+const notS3 = (): string => i18n.t('notice.notS3');
+const cannotSign = (): string => i18n.t('notice.cannotSign');
+const profileFix = (): string => i18n.t('notice.profileFix');
+const keysAttention = (): string => i18n.t('notice.keysAttention');
+const FAILURE_TITLES: Partial<Record<PresignErrorCode, () => string>> = {
+  'not-a-url': notS3,
+  'not-s3': notS3,
+  'no-key': () => i18n.t('notice.noKey'),
+  'website-endpoint': cannotSign,
+  'access-point': cannotSign,
+  'invalid-bucket': cannotSign,
+  'invalid-key': cannotSign,
+  'bad-encoding': cannotSign,
+  'no-profile': () => i18n.t('notice.noProfile'),
+  'credentials-expired': () => i18n.t('notice.credentialsExpired'),
+  'invalid-credentials': profileFix,
+  'invalid-region': profileFix,
+  'invalid-endpoint': profileFix,
+  'invalid-expiry': () => i18n.t('notice.expiry'),
+  'clipboard-failed': () => i18n.t('notice.clipboard'),
+  'host-permission': () => i18n.t('notice.hostPermission'),
+  'vault-locked': () => i18n.t('notice.locked'),
+  'vault-damaged': keysAttention,
+  'vault-downgrade': keysAttention,
+  'storage-damaged': () => i18n.t('notice.storageAttention'),
 };
 
 /** The message for a failed gesture: a PresignError's own words under a title naming the problem. */
 export function failureNotice(error: unknown): Notice {
   if (!isPresignError(error)) {
     // Anything else could carry anything, keys included: none of its text is shown.
-    return {
-      title: 'S3 Presign could not copy a link',
-      message: 'Something unexpected went wrong. Try again; if it persists, reload the extension.',
-    };
+    return { title: i18n.t('notice.couldNotCopy'), message: i18n.t('notice.unexpected') };
   }
   return {
-    title: FAILURE_TITLES[error.code] ?? 'S3 Presign could not copy a link',
+    title: FAILURE_TITLES[error.code]?.() ?? i18n.t('notice.couldNotCopy'),
     message: error.message,
     ...(error.code === 'vault-locked' ? { action: 'unlock' as const } : {}),
   };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { assertValidBucketName, type BucketRules } from './bucket-name';
 import { PresignError } from './errors';
 import { assertValidKey } from './key-encoding';
@@ -85,20 +86,14 @@ function finish({
   ...ref
 }: S3ObjectRef & { rules: BucketRules }): S3ObjectRef {
   if (ref.bucket === '') {
-    throw new PresignError('no-key', 'This link names no bucket and no object: copy the link of an object.');
+    throw new PresignError('no-key', i18n.t('parseUrl.noBucket'));
   }
   assertValidBucketName(ref.bucket, rules);
   if (ref.key === '') {
-    throw new PresignError(
-      'no-key',
-      `This link names the bucket "${ref.bucket}" but no object: open an object in it and copy that link.`,
-    );
+    throw new PresignError('no-key', i18n.t('parseUrl.noObject', { bucket: ref.bucket }));
   }
   if (ref.key.endsWith('/')) {
-    throw new PresignError(
-      'no-key',
-      'This link ends with "/", so it names a folder, not an object: open an object in it and copy that link.',
-    );
+    throw new PresignError('no-key', i18n.t('parseUrl.folder'));
   }
   assertValidKey(ref.key);
   return {
@@ -153,18 +148,17 @@ function readConsolePage(
 ): S3ObjectRef {
   const [, service, page, rawBucket = '', ...rest] = raw.path.split('/');
   if (service !== 's3') {
-    throw new PresignError(
-      'not-s3',
-      'This AWS console page is not an S3 page: open the object in the S3 console.',
-    );
+    throw new PresignError('not-s3', i18n.t('parseUrl.notS3Console'));
   }
   const prefix = param(query, 'prefix');
   if (page !== 'object') {
-    const what = rawBucket === '' ? 'an overview' : prefix ? 'a folder' : 'a bucket';
-    throw new PresignError(
-      'no-key',
-      `This S3 console page shows ${what}, not an object: open an object and copy that page's URL.`,
-    );
+    const shows =
+      rawBucket === ''
+        ? 'parseUrl.consoleOverview'
+        : prefix
+          ? 'parseUrl.consoleFolder'
+          : 'parseUrl.consoleBucket';
+    throw new PresignError('no-key', i18n.t(shows));
   }
   // ?region= is the bucket's. The subdomain is only the console's own region (any bucket can be opened from
   // any), so it is a hint. Neither counts when it belongs to another partition than the console's.
@@ -186,11 +180,11 @@ function readConsolePage(
 function readHttpUrl(text: string, knownEndpoints: readonly KnownEndpoint[]): S3ObjectRef {
   const raw = splitRawUrl(text);
   if (raw.authority.includes('@')) {
-    throw new PresignError('not-a-url', 'This link holds a user name or password: S3 object links never do.');
+    throw new PresignError('not-a-url', i18n.t('parseUrl.userInfo'));
   }
   // With a backslash `new URL` would see another host than the raw text we cut the path from.
   const url = raw.authority.includes('\\') ? undefined : toUrl(text);
-  if (!url) throw new PresignError('not-a-url', 'This link is malformed: copy the object URL again.');
+  if (!url) throw new PresignError('not-a-url', i18n.t('parseUrl.malformed'));
   const host = url.hostname.replace(/\.$/, '');
   const query = parseQuery(raw.query);
   const consolePage = CONSOLE_HOST.exec(host)?.groups;
@@ -230,23 +224,14 @@ function readS3Uri(text: string): S3ObjectRef {
 export function parseS3Url(input: string, knownEndpoints: readonly KnownEndpoint[] = []): S3ObjectRef {
   const text = input.trim();
   if (text === '') {
-    throw new PresignError(
-      'not-a-url',
-      'Nothing to read: paste the URL of an S3 object (https://… or s3://bucket/key).',
-    );
+    throw new PresignError('not-a-url', i18n.t('parseUrl.empty'));
   }
-  if (/^(?:s3[an]?:\/\/)?arn:/i.test(text)) throw accessPointError('ARNs (arn:aws:s3:…)');
+  if (/^(?:s3[an]?:\/\/)?arn:/i.test(text)) throw accessPointError('arns');
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme === undefined) {
-    throw new PresignError(
-      'not-a-url',
-      'This is not a link: paste the full URL of an S3 object, starting with https://, http:// or s3://.',
-    );
+    throw new PresignError('not-a-url', i18n.t('parseUrl.notLink'));
   }
   if (S3_SCHEMES.has(scheme)) return readS3Uri(text);
   if (scheme === 'http' || scheme === 'https') return readHttpUrl(text, knownEndpoints);
-  throw new PresignError(
-    'not-s3',
-    `Links starting with ${scheme}:// are not S3 object URLs: use the object's https:// or s3:// URL.`,
-  );
+  throw new PresignError('not-s3', i18n.t('parseUrl.scheme', { scheme }));
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 import { type ExpiryWarning, resolveExpiry } from './expiry';
 import type { AwsVariant } from './parse-s3-url';
@@ -138,14 +139,13 @@ export async function presign(input: PresignInput): Promise<PresignResult> {
   if (DOT_SEGMENT.test(input.key)) {
     warnings.push({
       code: 'dot-segment',
-      message:
-        'The key has a folder named “.” or “..”, which browsers rewrite before sending: this link works with tools that send the path as it is (curl --path-as-is), not in a browser.',
+      message: i18n.t('presign.dotSegment'),
     });
   }
   if (input.contentType !== undefined) {
     warnings.push({
       code: 'required-header',
-      message: `Whoever uploads with this link must send the header “Content-Type: ${input.contentType}”, or S3 refuses the upload.`,
+      message: i18n.t('presign.requiredHeader', { type: input.contentType }),
     });
   }
   return {
@@ -163,23 +163,15 @@ function checkCredentials(credentials: Credentials): Credentials {
   if (!accessKeyId || /\s/.test(accessKeyId)) {
     throw new PresignError(
       'invalid-credentials',
-      accessKeyId
-        ? 'The access key ID contains spaces or line breaks: paste it again.'
-        : 'The access key ID is missing.',
+      accessKeyId ? i18n.t('presign.keyIdSpaces') : i18n.t('presign.noKeyId'),
     );
   }
-  if (!secretAccessKey) throw new PresignError('invalid-credentials', 'The secret access key is missing.');
+  if (!secretAccessKey) throw new PresignError('invalid-credentials', i18n.t('presign.noSecret'));
   if (/\s/.test(secretAccessKey)) {
-    throw new PresignError(
-      'invalid-credentials',
-      'The secret access key contains spaces or line breaks: paste it again.',
-    );
+    throw new PresignError('invalid-credentials', i18n.t('presign.secretSpaces'));
   }
   if (credentials.sessionToken !== undefined && /\s/.test(credentials.sessionToken)) {
-    throw new PresignError(
-      'invalid-credentials',
-      'The session token contains spaces or line breaks: paste it again.',
-    );
+    throw new PresignError('invalid-credentials', i18n.t('presign.tokenSpaces'));
   }
   return credentials;
 }
@@ -187,10 +179,7 @@ function checkCredentials(credentials: Credentials): Credentials {
 function checkRegion(region: string, endpoint: string | undefined): string {
   // AWS hosts are built from the region; a custom endpoint's server only compares the scope's region.
   if (endpoint ? !isScopeRegion(region) : !isSigningRegion(region)) {
-    throw new PresignError(
-      'invalid-region',
-      `“${region}” is not a region name. Use one like us-east-1 or eu-west-3 (or “auto” for Cloudflare R2).`,
-    );
+    throw new PresignError('invalid-region', i18n.t('presign.badRegion', { region }));
   }
   return region;
 }
@@ -212,17 +201,13 @@ function userQuery(input: PresignInput): EncodedParam[] {
   for (const [name, value] of Object.entries(getOnly)) {
     if (value === undefined) continue;
     if (input.method !== 'GET') {
-      throw new PresignError(
-        'invalid-request',
-        `“${name}” applies to download (GET) links only, not uploads.`,
-      );
+      throw new PresignError('invalid-request', i18n.t('presign.getOnly', { name }));
     }
-    if (value === '')
-      throw new PresignError('invalid-request', `“${name}” is empty: fill it in or leave it out.`);
+    if (value === '') throw new PresignError('invalid-request', i18n.t('presign.emptyParam', { name }));
     query.push(encodeParam(name, value));
   }
   if (input.contentType !== undefined && input.method !== 'PUT') {
-    throw new PresignError('invalid-request', 'A Content-Type to sign applies to upload (PUT) links only.');
+    throw new PresignError('invalid-request', i18n.t('presign.putOnly'));
   }
   return query;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { bucketNameProblem } from './bucket-name';
 import { normalizeEndpoint, parseEndpoint } from './endpoint';
 import { isPresignError } from './errors';
@@ -32,12 +33,14 @@ export const EMPTY_DRAFT: ProfileDraft = {
 };
 
 /** An expiry with no session token: permanent keys pasted over temporary ones, the old expiry left behind. */
-export const EXPIRY_WITHOUT_TOKEN =
-  'Clear the Session expires field: these keys have no session token (if they are temporary keys, paste their token too).';
+export function expiryWithoutToken(): string {
+  return i18n.t('profileDraft.expiryWithoutToken');
+}
 
 /** An expiry in the past: the keys did expire, or fresh ones were pasted without their new expiry. */
-export const EXPIRY_PASSED =
-  'That time has passed, so these temporary credentials have already expired. If you pasted fresh ones, update or clear the Session expires field; if not, get fresh ones.';
+export function expiryPassed(): string {
+  return i18n.t('profileDraft.expiryPassed');
+}
 
 /** Trims white space and one pair of quotes pasted around a value. */
 export function cleanPasted(value: string): string {
@@ -79,13 +82,12 @@ export function secretAsKeyId(
   if (/[/+]/.test(keyId) || AWS_KEY_ID.test(cleanPasted(secretAccessKey))) {
     return {
       blocks: true,
-      message: 'This looks like a secret access key: paste it in the secret field, and the key ID here.',
+      message: i18n.t('profileDraft.secretHere'),
     };
   }
   return {
     blocks: false,
-    message:
-      'The access key ID looks like a secret access key, not a key ID: check the two fields are not swapped.',
+    message: i18n.t('profileDraft.maybeSwapped'),
   };
 }
 
@@ -112,13 +114,13 @@ export function bucketInEndpoint(
   if (bucket && segment === bucket) {
     return {
       blocks: true,
-      message: `The endpoint ends in /${segment}, the default bucket: remove it from the endpoint, or links would go to /${segment}/${segment}/….`,
+      message: i18n.t('profileDraft.bucketTwice', { segment }),
     };
   }
   if (bucket || bucketNameProblem(segment, 'strict')) return undefined;
   return {
     blocks: false,
-    message: `The endpoint ends in /${segment}: if that is a bucket, remove it from the endpoint and put it in Default bucket. Keep it if your store serves S3 under that path.`,
+    message: i18n.t('profileDraft.bucketInPath', { segment }),
   };
 }
 
@@ -133,50 +135,47 @@ export function validateDraft(
   ) as ProfileDraft;
   const errors: DraftErrors = {};
 
-  if (!value.name) errors.name = 'Give the profile a name, e.g. “work” or “backups”.';
-  if (!value.accessKeyId)
-    errors.accessKeyId = 'Paste the access key ID (it starts with AKIA or ASIA on AWS).';
-  else if (/\s/.test(value.accessKeyId)) errors.accessKeyId = 'The access key ID cannot contain spaces.';
+  if (!value.name) errors.name = i18n.t('profileDraft.noName');
+  if (!value.accessKeyId) errors.accessKeyId = i18n.t('profileDraft.noKeyId');
+  else if (/\s/.test(value.accessKeyId)) errors.accessKeyId = i18n.t('profileDraft.keyIdSpaces');
   else {
     const secret = secretAsKeyId(value.accessKeyId, value.secretAccessKey);
     if (secret?.blocks) errors.accessKeyId = secret.message;
   }
-  if (!value.secretAccessKey) errors.secretAccessKey = 'Paste the secret access key.';
-  else if (/\s/.test(value.secretAccessKey))
-    errors.secretAccessKey = 'The secret access key cannot contain spaces.';
+  if (!value.secretAccessKey) errors.secretAccessKey = i18n.t('profileDraft.noSecret');
+  else if (/\s/.test(value.secretAccessKey)) errors.secretAccessKey = i18n.t('profileDraft.secretSpaces');
   if (value.accessKeyId.startsWith('ASIA') && !value.sessionToken) {
-    errors.sessionToken = 'Keys starting with ASIA are temporary: paste their session token too.';
+    errors.sessionToken = i18n.t('profileDraft.noToken');
   }
   if (value.sessionExpiration) {
     const end = new Date(value.sessionExpiration);
     // Left over from the keys this profile had before (the form fills it in when editing), it would cut links
     // short and then refuse to sign at all. Without a token there is nothing for it to be the end of.
     if (!value.sessionToken) {
-      if (!errors.sessionToken) errors.sessionExpiration = EXPIRY_WITHOUT_TOKEN;
-    } else if (Number.isNaN(end.getTime()))
-      errors.sessionExpiration = 'Write the expiration as a date and time.';
-    else if (end <= now) errors.sessionExpiration = EXPIRY_PASSED;
+      if (!errors.sessionToken) errors.sessionExpiration = expiryWithoutToken();
+    } else if (Number.isNaN(end.getTime())) errors.sessionExpiration = i18n.t('profileDraft.badExpiry');
+    else if (end <= now) errors.sessionExpiration = expiryPassed();
   }
   // AWS puts the region in the host; a self-hosted store only compares it with its own name (MinIO, Ceph).
   if (value.endpoint ? !isScopeRegion(value.region) : !isSigningRegion(value.region)) {
-    errors.region = value.endpoint
-      ? 'Write the region your server is set to: letters, digits and “-” (e.g. us-east-1).'
-      : 'Write a region like us-east-1 (or “auto” for Cloudflare R2).';
+    errors.region = value.endpoint ? i18n.t('profileDraft.scopeRegion') : i18n.t('profileDraft.region');
   }
   let endpoint: string | undefined;
   // `new URL` drops tabs and line breaks inside a host name, so a broken paste would pass unseen.
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/?#]*\s/i.test(value.endpoint)) {
-    errors.endpoint = 'The endpoint’s host name holds a space or line break: remove it.';
+    errors.endpoint = i18n.t('profileDraft.endpointSpace');
   } else if (value.endpoint) {
     try {
       endpoint = normalizeEndpoint(value.endpoint);
     } catch (error) {
-      errors.endpoint = isPresignError(error) ? error.message : 'This endpoint is not a valid URL.';
+      errors.endpoint = isPresignError(error) ? error.message : i18n.t('providers.badEndpoint');
     }
   }
   if (value.defaultBucket) {
     const problem = bucketNameProblem(value.defaultBucket, value.endpoint ? 'legacy' : 'strict');
-    if (problem) errors.defaultBucket = `“${value.defaultBucket}” is not a valid bucket name: ${problem}.`;
+    if (problem) {
+      errors.defaultBucket = i18n.t('profileDraft.badBucket', { bucket: value.defaultBucket, problem });
+    }
   }
   const bucketInPath = endpoint ? bucketInEndpoint(endpoint, value.defaultBucket) : undefined;
   if (bucketInPath?.blocks) errors.endpoint = bucketInPath.message;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { normalizeEndpoint } from './endpoint';
 import { isPresignError } from './errors';
 import { cleanPasted } from './profile-draft';
@@ -60,64 +61,85 @@ const AWS_REGIONS = words(
 /** R2 jurisdictions other than the default one; each gets its own host label. */
 export const R2_JURISDICTIONS = ['eu', 'fedramp'] as const;
 
+type Words = 'label' | 'hint' | 'permissions';
+
+/** A preset whose words are read when the form shows them (locales/en.yml), not at import. */
+function preset(
+  settings: Omit<Provider, Words>,
+  label: () => string,
+  hint: () => string,
+  permissions: () => string,
+): Provider {
+  return {
+    ...settings,
+    get label(): string {
+      return label();
+    },
+    get hint(): string {
+      return hint();
+    },
+    get permissions(): string {
+      return permissions();
+    },
+  };
+}
+
 /** The setup form's presets, in the order the form lists them. */
 export const PROVIDERS: readonly Provider[] = [
-  {
-    id: 'aws',
-    label: 'Amazon S3',
-    needs: ['region'],
-    regions: AWS_REGIONS,
-    hint: 'Create an access key in IAM (your user → Security credentials). Region: the bucket’s, shown in the S3 console.',
-    permissions:
-      'An IAM policy allowing s3:GetObject on the bucket’s objects (s3:PutObject for upload links, s3:ListBucket on the bucket to browse it).',
-  },
-  {
-    id: 'r2',
-    label: 'Cloudflare R2',
-    needs: ['accountId', 'jurisdiction'],
-    hint: 'Account ID: 32 hex characters, under R2 → Account details. Keys: R2 → Manage API tokens. Jurisdiction: only for buckets created in the EU or FedRAMP jurisdiction.',
-    permissions:
-      'An R2 API token with “Object Read only” (“Object Read & Write” for upload links), applied to this bucket only.',
-  },
-  {
-    id: 'wasabi',
-    label: 'Wasabi',
-    needs: ['region'],
-    regions: words(
-      'us-east-1 us-east-2 us-central-1 us-west-1 us-west-2 ca-central-1 eu-central-1 eu-central-2 ' +
-        'eu-west-1 eu-west-2 eu-west-3 eu-south-1 ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-2',
-    ),
-    hint: 'Region: the bucket’s, shown in the Wasabi console’s bucket list. Keys: Access Keys → Create access key.',
-    permissions:
-      'A sub-user’s access key with a policy allowing s3:GetObject on the bucket (s3:PutObject for upload links, s3:ListBucket to browse).',
-  },
-  {
-    id: 'b2',
-    label: 'Backblaze B2',
-    needs: ['region'],
-    // Not exhaustive: B2 adds clusters; the bucket's endpoint (s3.REGION.backblazeb2.com) names its own.
-    regions: words('us-west-000 us-west-001 us-west-002 us-west-004 us-east-005 eu-central-003 ca-east-006'),
-    hint: 'Region: from the bucket’s Endpoint, s3.REGION.backblazeb2.com (you can paste the whole endpoint). Keys: Application Keys → Add a New Application Key; the master key does not work with the S3 API.',
-    permissions:
-      'An application key allowed access to this bucket only, Read Only (Read and Write for upload links).',
-  },
-  {
-    id: 'spaces',
-    label: 'DigitalOcean Spaces',
-    needs: ['region'],
-    regions: words('nyc3 ams3 sgp1 fra1 sfo3 syd1 blr1 tor1 lon1 atl1 ric1'),
-    hint: 'Region: from the Space’s Origin Endpoint, REGION.digitaloceanspaces.com (you can paste the whole endpoint). Keys: Spaces Object Storage → Access Keys.',
-    permissions:
-      'A Spaces access key with Limited Access to this Space: Read (Read/Write/Delete for upload links).',
-  },
-  {
-    id: 'custom',
-    label: 'MinIO, Ceph or other S3-compatible',
-    needs: ['endpoint', 'region'],
-    hint: 'Endpoint: the S3 API’s URL, e.g. https://minio.example.com:9000 — not the web console’s. Region: us-east-1 unless the server sets one (Ceph: the zone group’s name).',
-    permissions:
-      'MinIO: an access key whose policy allows s3:GetObject (s3:PutObject, s3:ListBucket) on the bucket. Ceph: a user or subuser with read (or read-write) access to it.',
-  },
+  preset(
+    { id: 'aws', needs: ['region'], regions: AWS_REGIONS },
+    () => i18n.t('providers.awsLabel'),
+    () => i18n.t('providers.awsHint'),
+    () => i18n.t('providers.awsKeys'),
+  ),
+  preset(
+    { id: 'r2', needs: ['accountId', 'jurisdiction'] },
+    () => i18n.t('providers.r2Label'),
+    () => i18n.t('providers.r2Hint'),
+    () => i18n.t('providers.r2Keys'),
+  ),
+  preset(
+    {
+      id: 'wasabi',
+      needs: ['region'],
+      regions: words(
+        'us-east-1 us-east-2 us-central-1 us-west-1 us-west-2 ca-central-1 eu-central-1 eu-central-2 ' +
+          'eu-west-1 eu-west-2 eu-west-3 eu-south-1 ap-northeast-1 ap-northeast-2 ap-southeast-1 ap-southeast-2',
+      ),
+    },
+    () => i18n.t('providers.wasabiLabel'),
+    () => i18n.t('providers.wasabiHint'),
+    () => i18n.t('providers.wasabiKeys'),
+  ),
+  preset(
+    {
+      id: 'b2',
+      needs: ['region'],
+      // Not exhaustive: B2 adds clusters; the bucket's endpoint (s3.REGION.backblazeb2.com) names its own.
+      regions: words(
+        'us-west-000 us-west-001 us-west-002 us-west-004 us-east-005 eu-central-003 ca-east-006',
+      ),
+    },
+    () => i18n.t('providers.b2Label'),
+    () => i18n.t('providers.b2Hint'),
+    () => i18n.t('providers.b2Keys'),
+  ),
+  preset(
+    {
+      id: 'spaces',
+      needs: ['region'],
+      regions: words('nyc3 ams3 sgp1 fra1 sfo3 syd1 blr1 tor1 lon1 atl1 ric1'),
+    },
+    () => i18n.t('providers.spacesLabel'),
+    () => i18n.t('providers.spacesHint'),
+    () => i18n.t('providers.spacesKeys'),
+  ),
+  preset(
+    { id: 'custom', needs: ['endpoint', 'region'] },
+    () => i18n.t('providers.customLabel'),
+    () => i18n.t('providers.customHint'),
+    () => i18n.t('providers.customKeys'),
+  ),
 ];
 
 /** The preset with this id. */
@@ -200,18 +222,20 @@ function regionSettings(id: RegionalId, inputs: ProviderInputs): ProviderSetting
   const { host, shape, endpoint, anyEndpoint } = REGIONAL[id];
   const region = regionInput(inputs.region, host);
   const examples = regions?.slice(0, 3).join(', ') ?? '';
-  if (!region) return { field: 'region', error: `Pick the bucket’s ${label} region, e.g. ${examples}.` };
+  if (!region) return { field: 'region', error: i18n.t('providers.pickRegion', { label, examples }) };
   if (!shape.test(region)) {
-    return {
-      field: 'region',
-      error: `That is not a ${label} region: they look like ${examples}. Copy it from the bucket’s endpoint.`,
-    };
+    return { field: 'region', error: i18n.t('providers.notRegion', { label, examples }) };
   }
   const signing = anyEndpoint && inputs.signingRegion === anyEndpoint ? anyEndpoint : region;
   return { endpoint: endpoint(region), region: signing, forcePathStyle: true };
 }
 
-const JURISDICTION_NAMES: Record<string, string> = { '': 'Default', eu: 'EU', fedramp: 'FedRAMP' };
+// The names the form's jurisdiction dropdown shows (components/ProviderFields.tsx).
+const JURISDICTION_NAMES: Record<string, () => string> = {
+  '': () => i18n.t('providerFields.default'),
+  eu: () => i18n.t('providerFields.eu'),
+  fedramp: () => i18n.t('providerFields.fedramp'),
+};
 
 /** The jurisdiction in an R2 URL pasted as the account ID ('' for the default one); undefined if no R2 URL. */
 export function r2JurisdictionOf(accountId: string): string | undefined {
@@ -231,13 +255,13 @@ function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
   if (!accountId) {
     return {
       field: 'accountId',
-      error: 'Paste the Cloudflare account ID, shown under R2 → Account details.',
+      error: i18n.t('providers.noAccountId'),
     };
   }
   if (!/^[0-9a-f]{32}$/.test(accountId)) {
     return {
       field: 'accountId',
-      error: 'An R2 account ID is 32 hex characters (0-9, a-f): copy it from R2 → Account details.',
+      error: i18n.t('providers.badAccountId'),
     };
   }
   for (const [field, value] of [
@@ -247,15 +271,15 @@ function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
     if (value === undefined || Object.hasOwn(JURISDICTION_NAMES, value)) continue;
     return {
       field,
-      error: `An R2 jurisdiction is ${R2_JURISDICTIONS.join(' or ')}; leave it empty for buckets in the default one.`,
+      error: i18n.t('providers.badJurisdiction', { eu: R2_JURISDICTIONS[0], fedramp: R2_JURISDICTIONS[1] }),
     };
   }
   // The pasted URL and the dropdown must agree: either alone could be stale, so neither silently wins.
   if (fromPaste !== undefined && chosen !== undefined && chosen !== fromPaste) {
-    const name = JURISDICTION_NAMES[fromPaste] as string;
+    const name = (JURISDICTION_NAMES[fromPaste] as () => string)();
     return {
       field: 'jurisdiction',
-      error: `The pasted URL is in the ${fromPaste ? name : 'default'} jurisdiction: pick ${name} here, or paste the account ID alone.`,
+      error: i18n.t(fromPaste ? 'providers.otherJurisdiction' : 'providers.defaultJurisdiction', { name }),
     };
   }
   const jurisdiction = fromPaste ?? chosen ?? '';
@@ -270,7 +294,7 @@ function r2Settings(inputs: ProviderInputs): ProviderSettings | ProviderError {
 function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderError {
   const raw = cleanPasted(inputs.endpoint ?? '');
   if (!raw) {
-    return { field: 'endpoint', error: 'Write the S3 API’s URL, e.g. https://minio.example.com:9000.' };
+    return { field: 'endpoint', error: i18n.t('providers.noEndpoint') };
   }
   let endpoint: string;
   try {
@@ -278,7 +302,7 @@ function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderErro
   } catch (error) {
     return {
       field: 'endpoint',
-      error: isPresignError(error) ? error.message : 'This endpoint is not a valid URL.',
+      error: isPresignError(error) ? error.message : i18n.t('providers.badEndpoint'),
     };
   }
   // A known store's endpoint names its region; other servers mostly sign for us-east-1.
@@ -286,8 +310,7 @@ function customSettings(inputs: ProviderInputs): ProviderSettings | ProviderErro
   if (!isScopeRegion(region)) {
     return {
       field: 'region',
-      error:
-        'Write the region with letters, digits and - only: us-east-1 unless the server sets one (MinIO’s site region, Ceph’s zone group).',
+      error: i18n.t('providers.badScopeRegion'),
     };
   }
   return { endpoint, region, forcePathStyle: true };
@@ -301,7 +324,7 @@ export function applyProvider(id: ProviderId, inputs: ProviderInputs): ProviderS
       if (!isAwsRegion(region)) {
         return {
           field: 'region',
-          error: 'Write an AWS region like eu-west-3: the bucket’s, shown in the S3 console.',
+          error: i18n.t('providers.badAwsRegion'),
         };
       }
       return { endpoint: '', region, forcePathStyle: false };

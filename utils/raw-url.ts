@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 
 // Reading URLs as the user gave them. `new URL` resolves '.' and '..' segments and re-encodes paths, which
@@ -11,11 +12,7 @@ export function percentDecode(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch (cause) {
-    throw new PresignError(
-      'bad-encoding',
-      'The link is damaged: it holds a %-escape that is malformed or not valid UTF-8. Copy the link again from its source.',
-      { cause },
-    );
+    throw new PresignError('bad-encoding', i18n.t('rawUrl.badEscape'), { cause });
   }
 }
 

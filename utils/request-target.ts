@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { assertValidBucketName } from './bucket-name';
 import { normalizeEndpoint } from './endpoint';
 import { PresignError } from './errors';
@@ -61,10 +62,7 @@ export function locate(input: TargetInput, region: string): Target {
     const { protocol, hostname, port, prefix } = parseEndpointOnce(input.endpoint);
     if (input.forcePathStyle === false) {
       if (!bucketIsDnsLabel) {
-        throw new PresignError(
-          'invalid-bucket',
-          `The bucket “${bucket}” cannot be part of a host name; turn on path-style addressing for this endpoint.`,
-        );
+        throw new PresignError('invalid-bucket', i18n.t('requestTarget.notHostName', { bucket }));
       }
       return {
         protocol,
@@ -79,10 +77,7 @@ export function locate(input: TargetInput, region: string): Target {
   const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   if (input.variant === 'accelerate' || input.variant === 'dualstack-accelerate') {
     if (!bucketIsDnsLabel) {
-      throw new PresignError(
-        'invalid-bucket',
-        `Transfer acceleration needs a bucket name without dots or capitals; “${bucket}” has them. Use the regional endpoint.`,
-      );
+      throw new PresignError('invalid-bucket', i18n.t('requestTarget.acceleration', { bucket }));
     }
     const host = input.variant === 'accelerate' ? 's3-accelerate' : 's3-accelerate.dualstack';
     return { protocol: 'https:', hostname: `${bucket}.${host}.${suffix}`, path: `/${encodedKey}` };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PresignErrorCode } from './errors';
 import type { ErrorShape } from './s3-errors-shape';
 
@@ -19,16 +20,16 @@ export interface NetworkContext {
 const FETCH_FAILED =
   /^(failed to fetch|networkerror when attempting to fetch resource\.?|load failed|fetch failed)$/i;
 
-const ERRNO: Record<string, string> = {
-  ECONNREFUSED: 'nothing answers on that address and port',
-  ENOTFOUND: 'the host name does not resolve',
-  EAI_AGAIN: 'the host name could not be resolved right now',
-  ECONNRESET: 'the connection was cut',
-  EPIPE: 'the connection was cut',
-  ETIMEDOUT: 'it did not answer in time',
-  EHOSTUNREACH: 'the host is unreachable from this network',
-  ENETUNREACH: 'the network is unreachable',
-  ECONNABORTED: 'the connection was cut',
+const ERRNO: Record<string, () => string> = {
+  ECONNREFUSED: () => i18n.t('s3Network.refused'),
+  ENOTFOUND: () => i18n.t('s3Network.notFound'),
+  EAI_AGAIN: () => i18n.t('s3Network.notNow'),
+  ECONNRESET: () => i18n.t('s3Network.cut'),
+  EPIPE: () => i18n.t('s3Network.cut'),
+  ETIMEDOUT: () => i18n.t('s3Network.timeout'),
+  EHOSTUNREACH: () => i18n.t('s3Network.hostUnreachable'),
+  ENETUNREACH: () => i18n.t('s3Network.netUnreachable'),
+  ECONNABORTED: () => i18n.t('s3Network.cut'),
 };
 
 /** The host (and port) requests go to: the custom endpoint's, or AWS's regional S3 host. */
@@ -36,20 +37,20 @@ export function hostOf(context: NetworkContext): string {
   if (!context.endpoint) return `s3.${context.region}.amazonaws.com`;
   // Endpoints are checked to hold no user:password, but a message must not echo one even so.
   const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@]*@)?([^/?#@]+)/i.exec(context.endpoint);
-  return match?.[1] ?? 'the endpoint';
+  return match?.[1] ?? i18n.t('s3Network.theEndpoint');
 }
 
 function why(shape: ErrorShape): string | undefined {
-  if (shape.name === 'TimeoutError') return 'it did not answer in time';
+  if (shape.name === 'TimeoutError') return i18n.t('s3Network.timeout');
   if (shape.errno === undefined) return undefined;
   if (
     shape.errno.includes('CERT') ||
     shape.errno.includes('SELF_SIGNED') ||
     shape.errno.startsWith('ERR_TLS')
   ) {
-    return 'its HTTPS certificate is not trusted';
+    return i18n.t('s3Network.untrusted');
   }
-  return ERRNO[shape.errno];
+  return ERRNO[shape.errno]?.();
 }
 
 /** The code and message for a request that got no answer, or undefined when the error is not one. */
@@ -60,33 +61,31 @@ export function explainNetworkError(
   const host = hostOf(context);
   const reason = why(shape);
   if (reason) {
-    const check = context.endpoint
-      ? 'Check that the server is running and that the endpoint URL and port in the profile are right.'
-      : 'Check the internet connection (and any proxy or VPN).';
-    return { code: 'network', message: `Could not reach ${host}: ${reason}. ${check}` };
+    const check = context.endpoint ? i18n.t('s3Network.checkServer') : i18n.t('s3Network.checkInternet');
+    return { code: 'network', message: i18n.t('s3Network.because', { host, reason, check }) };
   }
   if (shape.name !== 'TypeError' || !FETCH_FAILED.test(shape.message)) return undefined;
   if (context.hostAccess === false) {
     return {
       code: 'host-permission',
-      message: `The extension is not allowed to reach ${host}, so it cannot list it (links can still be signed). Choose “Allow access to ${host}” to let it, or allow the site in the extension's settings.`,
+      message: i18n.t('s3Network.notAllowed', { host }),
     };
   }
   if (!context.endpoint) {
     return {
       code: 'network',
-      message: `Could not reach ${host}. Check the internet connection (and any proxy or VPN), then try again.`,
+      message: i18n.t('s3Network.offline', { host }),
     };
   }
   // The browser lets the extension reach the host (and then no CORS rule is needed): only the server is left.
   if (context.hostAccess === true) {
     return {
       code: 'network',
-      message: `Could not reach ${host}: the server is down or unreachable from here. Check the endpoint URL, the port and any VPN, and that the browser trusts the server's HTTPS certificate, then try again.`,
+      message: i18n.t('s3Network.serverDown', { host }),
     };
   }
   return {
     code: 'network',
-    message: `Could not reach ${host}. Either the server is down or unreachable from here (check the endpoint URL, the port and any VPN), or the browser blocked the request: allow the extension to access ${host} (choose “Allow access to ${host}”, or allow the site in the extension's settings), or add a CORS rule to the bucket that allows GET and HEAD from this extension.`,
+    message: i18n.t('s3Network.downOrBlocked', { host }),
   };
 }

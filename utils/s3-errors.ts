@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError, type PresignErrorCode } from './errors';
 import { credentialsExpired, formatDuration } from './expiry';
 import type { Profile } from './profile';
@@ -44,15 +45,15 @@ export class S3AccessError extends PresignError {
 }
 
 const PERMISSION: Record<S3Action, { doing: (bucket: string, key: string) => string; name: string }> = {
-  'list-buckets': { doing: () => 'list your buckets', name: 's3:ListAllMyBuckets' },
-  'list-objects': { doing: (bucket) => `list ${bucket}`, name: 's3:ListBucket' },
+  'list-buckets': { doing: () => i18n.t('s3Errors.doListBuckets'), name: 's3:ListAllMyBuckets' },
+  'list-objects': { doing: (bucket) => i18n.t('s3Errors.doList', { bucket }), name: 's3:ListBucket' },
   // S3 (and radosgw) check s3:ListBucket for HeadBucket.
-  'head-bucket': { doing: (bucket) => `open ${bucket}`, name: 's3:ListBucket' },
+  'head-bucket': { doing: (bucket) => i18n.t('s3Errors.doOpen', { bucket }), name: 's3:ListBucket' },
   'list-versions': {
-    doing: (bucket) => `list the versions in ${bucket}`,
+    doing: (bucket) => i18n.t('s3Errors.doVersions', { bucket }),
     name: 's3:ListBucketVersions',
   },
-  'get-object': { doing: (bucket, key) => `read “${key}” in ${bucket}`, name: 's3:GetObject' },
+  'get-object': { doing: (bucket, key) => i18n.t('s3Errors.doRead', { bucket, key }), name: 's3:GetObject' },
 };
 
 const REGION_CODES = new Set([
@@ -69,7 +70,7 @@ export function explainS3Error(error: unknown, context: S3ErrorContext): Presign
   if (error instanceof PresignError) return error;
   const shape = readShape(error);
   if (shape.name === 'AbortError') {
-    return new S3AccessError('cancelled', 'The request was cancelled.', { cause: error });
+    return new S3AccessError('cancelled', i18n.t('s3Errors.cancelled'), { cause: error });
   }
   if (shape.status === undefined) {
     const network = explainNetworkError(shape, context);
@@ -100,44 +101,35 @@ function explainAnswer(
     if (named !== undefined && named !== context.region) {
       return make(
         'wrong-region',
-        `${capitalized(bucket)} is in region ${named}, not ${context.region}: switch to ${named}.`,
+        i18n.t('s3Errors.wrongRegion', { bucket: capitalized(bucket), named, region: context.region }),
         { region: named },
       );
     }
     if (status === 301 || status === 307 || name === 'IllegalLocationConstraintException') {
       return make(
         'wrong-region',
-        `${capitalized(bucket)} is in another region than ${context.region}. Set the region to the bucket's (${context.endpoint ? "your store's console shows it with the bucket" : 'the S3 console shows it next to the bucket’s name'}).`,
+        i18n.t(context.endpoint ? 's3Errors.otherRegionStore' : 's3Errors.otherRegionAws', {
+          bucket: capitalized(bucket),
+          region: context.region,
+        }),
       );
     }
   }
   if (name === 'InvalidAccessKeyId' || name === 'InvalidClientTokenId') {
-    return make(
-      'invalid-access-key',
-      `${hostOf(context)} does not know this access key ID. Copy the access key ID into the profile again; temporary keys also need their session token, and work only where they were issued.`,
-    );
+    return make('invalid-access-key', i18n.t('s3Errors.unknownKeyId', { host: hostOf(context) }));
   }
   if (name === 'SignatureDoesNotMatch') {
-    const proxy = context.endpoint
-      ? ' If the secret is right, check the endpoint URL: a proxy that changes the host or path also breaks signatures.'
-      : '';
     return make(
       'signature-mismatch',
-      `The secret access key does not match the access key ID: ${hostOf(context)} refused the signature. Paste the secret into the profile again (without spaces around it).${proxy}`,
+      i18n.t(context.endpoint ? 's3Errors.signatureProxy' : 's3Errors.signature', { host: hostOf(context) }),
     );
   }
   if (name === 'RequestTimeTooSkewed') return explainSkew(error, context, make);
   if (EXPIRED_CODES.has(name)) {
-    return make(
-      'credentials-expired',
-      'The temporary credentials (session token) have expired. Get fresh ones (for example with “aws configure export-credentials”) and update the profile.',
-    );
+    return make('credentials-expired', i18n.t('s3Errors.expired'));
   }
   if (name === 'InvalidToken') {
-    return make(
-      'invalid-credentials',
-      'The session token is not valid. Paste it into the profile again, or leave it empty for long-term keys.',
-    );
+    return make('invalid-credentials', i18n.t('s3Errors.invalidToken'));
   }
   if (DENIED_CODES.has(name) || status === 403) return make('access-denied', deniedMessage(context));
   if (
@@ -145,35 +137,43 @@ function explainAnswer(
     name === 'NoSuchVersion' ||
     (status === 404 && context.action === 'get-object')
   ) {
-    const what = name === 'NoSuchVersion' ? 'That version of ' : '';
     return make(
       'no-such-key',
-      `${what}“${shortKey(context.key)}” is not in ${bucket}: it may have been deleted or renamed. Refresh the folder.`,
+      i18n.t(name === 'NoSuchVersion' ? 's3Errors.noSuchVersion' : 's3Errors.noSuchKey', {
+        key: shortKey(context.key),
+        bucket,
+      }),
     );
   }
   if (name === 'NoSuchBucket' || status === 404) {
-    const where = context.endpoint ? `on ${hostOf(context)}` : `in region ${context.region}`;
+    const what = context.bucket ? bucket : i18n.t('s3Errors.suchBucket');
     return make(
       'no-such-bucket',
-      `There is no ${context.bucket ? bucket : 'such bucket'} ${where}. Check the bucket's name (bucket names are lower-case) and the profile's endpoint.`,
+      context.endpoint
+        ? i18n.t('s3Errors.noBucketOn', { bucket: what, host: hostOf(context) })
+        : i18n.t('s3Errors.noBucketIn', { bucket: what, region: context.region }),
     );
   }
   if (name === 'InvalidBucketName') {
-    const given = context.bucket ? `“${context.bucket}”` : 'The name';
-    return make('invalid-bucket', `${given} is not a valid bucket name. Check it for typos.`);
+    return make(
+      'invalid-bucket',
+      context.bucket
+        ? i18n.t('s3Errors.invalidBucket', { bucket: context.bucket })
+        : i18n.t('s3Errors.invalidName'),
+    );
   }
   if (name === 'NotImplemented' || status === 501) {
-    return make('s3-error', `${hostOf(context)} does not support this request (NotImplemented).`);
+    return make('s3-error', i18n.t('s3Errors.notImplemented', { host: hostOf(context) }));
   }
   if (status >= 500) {
     return make(
       's3-error',
-      `${hostOf(context)} had a problem (${describeCode(shape, status)}). Try again in a moment; if it keeps failing, check the endpoint URL.`,
+      i18n.t('s3Errors.serverProblem', { host: hostOf(context), code: describeCode(shape, status) }),
     );
   }
   return make(
     's3-error',
-    `${hostOf(context)} refused the request (${describeCode(shape, status)}). Check the profile's endpoint, region and keys.`,
+    i18n.t('s3Errors.refused', { host: hostOf(context), code: describeCode(shape, status) }),
   );
 }
 
@@ -183,35 +183,27 @@ function explainSkew(
   make: (code: PresignErrorCode, message: string, extra?: { clockOffsetMs?: number }) => S3AccessError,
 ): S3AccessError {
   const offset = clockOffset(error, context.now ?? new Date());
-  const fix =
-    'S3 accepts at most 15 minutes. Set the date and time right (turn on automatic time) and try again: links signed with a wrong clock fail too.';
-  if (offset === undefined) {
-    return make('clock-skew', `This computer's clock is off from ${hostOf(context)}'s by too much. ${fix}`);
-  }
+  const host = hostOf(context);
+  if (offset === undefined) return make('clock-skew', i18n.t('s3Errors.skewUnknown', { host }));
   const seconds = Math.abs(offset) / 1000;
   // The Date header has whole seconds: past two minutes, show whole minutes.
   const shown = formatDuration(seconds >= 120 ? Math.round(seconds / 60) * 60 : seconds);
-  const direction = offset > 0 ? 'ahead of' : 'behind';
-  return make('clock-skew', `This computer's clock is ${shown} ${direction} ${hostOf(context)}'s. ${fix}`, {
-    clockOffsetMs: offset,
-  });
+  const message = i18n.t(offset > 0 ? 's3Errors.skewAhead' : 's3Errors.skewBehind', { shown, host });
+  return make('clock-skew', message, { clockOffsetMs: offset });
 }
 
 function deniedMessage(context: S3ErrorContext): string {
   const bucket = bucketLabel(context);
-  const stale = context.sessionToken
-    ? ' If the temporary credentials were revoked or replaced, get fresh ones and update the profile.'
-    : '';
-  if (!context.action) {
-    return `These keys are not allowed to do that in ${bucket}. Ask the bucket's owner for access.${stale}`;
-  }
+  // Sentences, joined with a space: the "why", what to do, and for temporary keys that they may be stale.
+  const stale = context.sessionToken ? [i18n.t('s3Errors.stale')] : [];
+  if (!context.action) return [i18n.t('s3Errors.deniedAny', { bucket }), ...stale].join(' ');
   const permission = PERMISSION[context.action];
   const doing = permission.doing(bucket, shortKey(context.key));
   const hint =
     context.action === 'list-buckets'
-      ? ' Set a default bucket in the profile to open it directly, or ask for that permission.'
-      : ` Ask the bucket's owner to grant it${context.action === 'get-object' ? '' : ', or open an object by its link'}.`;
-  return `These keys may not ${doing}: they probably lack the ${permission.name} permission.${hint}${stale}`;
+      ? i18n.t('s3Errors.hintDefaultBucket')
+      : i18n.t(context.action === 'get-object' ? 's3Errors.hintGrant' : 's3Errors.hintGrantOrLink');
+  return [i18n.t('s3Errors.denied', { doing, permission: permission.name }), hint, ...stale].join(' ');
 }
 
 /** "AccessDenied, HTTP 403": the code only when it is a plain identifier, never free text. */
@@ -223,7 +215,9 @@ function describeCode(shape: ErrorShape, status: number): string {
 
 /** "bucket photos", or "this bucket" when the request named none. */
 function bucketLabel(context: S3ErrorContext): string {
-  return context.bucket ? `bucket ${context.bucket}` : 'this bucket';
+  return context.bucket
+    ? i18n.t('s3Errors.bucket', { bucket: context.bucket })
+    : i18n.t('s3Errors.thisBucket');
 }
 
 function capitalized(text: string): string {
@@ -231,22 +225,18 @@ function capitalized(text: string): string {
 }
 
 function shortKey(key: string | undefined): string {
-  if (key === undefined) return 'the object';
+  if (key === undefined) return i18n.t('s3Errors.theObject');
   return key.length > 80 ? `${key.slice(0, 77)}…` : key;
 }
 
 function unexpected(error: unknown, context: S3ErrorContext): PresignError {
   // The SDK reached the server but could not read its answer (an HTML page, a proxy's error, a cut body).
   if (fieldOf(error, '$metadata') !== undefined || headerOf(error, 'content-type') !== undefined) {
-    return new S3AccessError(
-      's3-error',
-      `The answer from ${hostOf(context)} could not be read as S3's. Check the endpoint URL, then try again.`,
-      { cause: error },
-    );
+    return new S3AccessError('s3-error', i18n.t('s3Errors.unreadable', { host: hostOf(context) }), {
+      cause: error,
+    });
   }
-  return new S3AccessError('internal', 'Something unexpected went wrong while talking to S3. Try again.', {
-    cause: error,
-  });
+  return new S3AccessError('internal', i18n.t('s3Errors.unexpected'), { cause: error });
 }
 
 /** An error when the profile's temporary credentials have ended, before any request is sent with them. */

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { BucketRules } from './bucket-name';
 import { canonicalSegment, type Endpoint, parseEndpoint } from './endpoint';
 import { PresignError } from './errors';
@@ -52,36 +53,25 @@ const UNSUPPORTED_FORM = awsForm(`s3-fips(?:\\.dualstack)?[.-]${REGION}|s3expres
 // ACCOUNT is Cloudflare's 32-hex account id, optionally followed by a jurisdiction label (eu, fedramp).
 const R2_HOST = /^(?:(?<bucket>.+)\.)?(?<account>[0-9a-f]{32}(?:\.[a-z]+)?)\.r2\.cloudflarestorage\.com$/;
 
-export const accessPointError = (what: string): PresignError =>
-  new PresignError(
-    'access-point',
-    `${what} are not supported yet: use the bucket's own URL (https://BUCKET.s3.REGION.amazonaws.com/KEY) or s3://BUCKET/KEY.`,
-  );
+/** ARNs, or access point hosts (plain, Multi-Region, Object Lambda): not supported, and what to use instead. */
+export const accessPointError = (what: 'arns' | 'hosts'): PresignError =>
+  new PresignError('access-point', i18n.t(what === 'arns' ? 's3Hosts.arns' : 's3Hosts.accessPoints'));
 
 export const notS3Error = (host: string): PresignError =>
-  new PresignError(
-    'not-s3',
-    `${host} is not an S3 host. If it is an S3-compatible store (MinIO, Ceph…), add its endpoint to a profile.`,
-  );
+  new PresignError('not-s3', i18n.t('s3Hosts.notS3', { host }));
 
 /** The bucket, region and variant an amazonaws.com host names; undefined for hosts that are not AWS S3. */
 export function awsHost(host: string, rawPath: string): HostInfo | undefined {
   const [, service = '', china] = /^(.+)\.amazonaws\.com(\.cn)?$/.exec(host) ?? [];
   if (!service) return undefined;
   if (WEBSITE_FORM.test(service)) {
-    throw new PresignError(
-      'website-endpoint',
-      `${host} is an S3 website endpoint: website endpoints serve public files only and cannot use signed links. Use the bucket's REST URL instead (https://BUCKET.s3.REGION.amazonaws.com/KEY).`,
-    );
+    throw new PresignError('website-endpoint', i18n.t('s3Hosts.website', { host }));
   }
   if (ACCESS_POINT_FORM.test(service)) {
-    throw accessPointError('Access points, Multi-Region Access Points and Object Lambda access points');
+    throw accessPointError('hosts');
   }
   if (UNSUPPORTED_FORM.test(service)) {
-    throw new PresignError(
-      'not-s3',
-      `${host} is a FIPS or S3 Express One Zone endpoint, which is not supported yet: use the bucket's standard URL.`,
-    );
+    throw new PresignError('not-s3', i18n.t('s3Hosts.fips', { host }));
   }
   for (const { form, region, variant } of AWS_REST_FORMS) {
     const groups = form.exec(service)?.groups;
@@ -106,10 +96,7 @@ export function awsHost(host: string, rawPath: string): HostInfo | undefined {
 /** Cloudflare R2's S3 API hosts, path-style or virtual-hosted; the jurisdiction label stays in the endpoint. */
 export function r2Host(url: URL, host: string, rawPath: string): HostInfo | undefined {
   if (/(^|\.)r2\.dev$/.test(host)) {
-    throw new PresignError(
-      'website-endpoint',
-      `${host} is an R2 public bucket URL: it serves public files only and cannot use signed links. Use the S3 API URL (https://ACCOUNT.r2.cloudflarestorage.com/BUCKET/KEY).`,
-    );
+    throw new PresignError('website-endpoint', i18n.t('s3Hosts.r2Public', { host }));
   }
   const groups = R2_HOST.exec(host)?.groups;
   if (!groups) return undefined;

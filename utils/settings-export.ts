@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { PresignError } from './errors';
 import type { Profile } from './profile';
 
@@ -45,11 +46,7 @@ export function settingsFileText(file: Omit<SettingsFile, 'kind' | 'version'>): 
   return `${JSON.stringify({ kind: 's3-presign-settings', version: 1, ...rest, profiles: profiles.map(publicProfile) }, null, 2)}\n`;
 }
 
-const bad = (why: string): PresignError =>
-  new PresignError(
-    'invalid-file',
-    `This is not a settings file S3 Presign can import: ${why}. Nothing was changed.`,
-  );
+const bad = (message: string): PresignError => new PresignError('invalid-file', message);
 
 function isPublicProfile(value: unknown): value is PublicProfile {
   const p = value as Record<string, unknown>;
@@ -74,13 +71,13 @@ export function parseSettingsFile(text: string): SettingsFile {
   try {
     data = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    throw bad('it is not JSON');
+    throw bad(i18n.t('settingsExport.notJson'));
   }
   if (typeof data !== 'object' || data === null || data.kind !== 's3-presign-settings')
-    throw bad('it was not exported by S3 Presign');
-  if (data.version !== 1) throw bad(`its version (${String(data.version)}) is newer than this S3 Presign`);
+    throw bad(i18n.t('settingsExport.notOurs'));
+  if (data.version !== 1) throw bad(i18n.t('settingsExport.newer', { version: String(data.version) }));
   if (!Array.isArray(data.profiles) || !data.profiles.every(isPublicProfile))
-    throw bad('its profiles are missing or have a wrong shape');
+    throw bad(i18n.t('settingsExport.profiles'));
   const file: SettingsFile = {
     kind: 's3-presign-settings',
     version: 1,

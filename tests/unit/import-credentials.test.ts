@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ImportResult,
   importSummary,
-  NOTHING_TO_IMPORT,
+  nothingToImport,
   parseCredentialsImport,
   previewImport,
 } from '@/utils/import-credentials';
@@ -712,12 +712,12 @@ describe('text with nothing to import', () => {
   ])('says what it accepts, once, for %s', (_name, pasted) => {
     expect(parseCredentialsImport(pasted)).toEqual({
       entries: [],
-      problems: [{ message: NOTHING_TO_IMPORT }],
+      problems: [{ message: nothingToImport() }],
     });
   });
 
   it('names every accepted format in that message', () => {
-    expect(NOTHING_TO_IMPORT).toMatch(
+    expect(nothingToImport()).toMatch(
       /~\/\.aws\/credentials.*~\/\.aws\/config.*export-credentials.*JSON.*env.*CSV/,
     );
   });

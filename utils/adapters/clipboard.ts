@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { isPresignError, PresignError } from '../errors';
 import { sendMessage } from '../messages';
 
@@ -60,10 +61,6 @@ export async function writeClipboard(text: string): Promise<void> {
     if (import.meta.env.FIREFOX) await navigator.clipboard.writeText(text);
     else await writeThroughOffscreen(text);
   } catch (error) {
-    throw new PresignError(
-      'clipboard-failed',
-      'The link was signed but the browser would not put it on the clipboard. Try again, or sign it in S3 Presign’s popup and copy it there.',
-      { cause: error },
-    );
+    throw new PresignError('clipboard-failed', i18n.t('clipboard.failed'), { cause: error });
   }
 }

@@ -11,6 +11,8 @@ export function copyWithSelection(doc: Document, text: string): true {
   area.select();
   const copied = doc.execCommand('copy');
   area.remove();
+  // Not through i18n: this runs in the offscreen document, which has chrome.runtime and no chrome.i18n. The
+  // background's writeClipboard says clipboard.failed instead of this message.
   if (!copied) throw new PresignError('clipboard-failed', 'The browser refused to write to the clipboard.');
   return true;
 }

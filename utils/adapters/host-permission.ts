@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { type HostTarget, hostPermissionFor } from '../host-pattern';
 
 export type { HostTarget };
@@ -61,5 +62,5 @@ export function hostsOf(endpoints: readonly string[]): string {
 
 /** The message for refused hosts: signing still works, listing does not, and where to ask again. */
 export function refusedHostMessage(targets: readonly (HostTarget | undefined)[]): string {
-  return `The browser did not grant access to ${hostsNeedingAccess(targets).join(', ')}. The profile is saved and links can still be signed, but the popup cannot list buckets there: open Profiles and choose “Allow access”, or allow the site in the extension's settings.`;
+  return i18n.t('hostPermission.refused', { hosts: hostsNeedingAccess(targets).join(', ') });
 }

@@ -1,4 +1,5 @@
 import { HeadBucketCommand, ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { i18n } from '#i18n';
 import type { Profile } from '../profile';
 import { expiredSession, explainS3Error, S3AccessError, type S3Action } from '../s3-errors';
 import { fieldOf } from '../s3-errors-shape';
@@ -114,7 +115,7 @@ export function createS3Browser(profile: Profile, options: S3BrowserOptions = {}
   ): Promise<T> {
     const expired = expiredSession(profile, clock());
     if (expired) throw expired;
-    if (signal?.aborted) throw new S3AccessError('cancelled', 'The request was cancelled.');
+    if (signal?.aborted) throw new S3AccessError('cancelled', i18n.t('s3Errors.cancelled'));
     client ??= clientFor(profile, region, options);
     try {
       return await send(client);

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { PresignError } from '../errors';
 import type { Profile } from '../profile';
 import { expiredSession, explainS3Error, type S3ErrorContext } from '../s3-errors';
@@ -45,7 +46,6 @@ async function testBucket(s3: S3Browser, bucket: string, context: S3ErrorContext
   } catch (thrown) {
     return { ok: false, error: explainS3Error(thrown, { ...context, action: 'head-bucket', bucket }) };
   }
-  const opens = `These keys may not list buckets (s3:ListAllMyBuckets), so the popup opens bucket ${bucket} directly`;
   try {
     await s3.listPage(bucket, { prefix: '', maxKeys: 1 });
   } catch (thrown) {
@@ -54,8 +54,13 @@ async function testBucket(s3: S3Browser, bucket: string, context: S3ErrorContext
       ok: true,
       buckets: [bucket],
       via: 'head-bucket',
-      note: `${opens}, but cannot show its objects: ${error.message} Links can still be signed from object URLs.`,
+      note: i18n.t('testConnection.opensNotList', { bucket, error: error.message }),
     };
   }
-  return { ok: true, buckets: [bucket], via: 'head-bucket', note: `${opens}.` };
+  return {
+    ok: true,
+    buckets: [bucket],
+    via: 'head-bucket',
+    note: i18n.t('testConnection.opens', { bucket }),
+  };
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { cleanPasted } from '../profile-draft';
 import type { FoundProfile, ImportProblem } from './found-profile';
 import { readJsonBlock } from './json-credentials';
@@ -58,8 +59,7 @@ function envProfile(
   if (!found.accessKeyId && !found.secretAccessKey && !found.sessionToken) {
     problems.push({
       line: group.line,
-      message:
-        'The variables here hold no keys (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY): paste the output of `aws configure export-credentials --format env`.',
+      message: i18n.t('importFormats.noEnvKeys'),
     });
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { FoundProfile, ImportProblem } from './found-profile';
 
 // Keys as JSON: `aws configure export-credentials` (the credential_process shape), `aws sts assume-role` and
@@ -59,8 +60,6 @@ function objectEnd(source: string): number {
   return -1;
 }
 
-const COMMAND_HINT = '`aws configure export-credentials --profile NAME`';
-
 /** Reads the JSON object that starts on line `start`; `name` is the profile a pasted command line named. */
 export function readJsonBlock(
   lines: readonly string[],
@@ -76,7 +75,7 @@ export function readJsonBlock(
       lastIndex: lines.length - 1,
       problem: {
         line,
-        message: `The JSON here is cut off: copy the whole output of ${COMMAND_HINT} again, from { to }.`,
+        message: i18n.t('importFormats.jsonCut'),
       },
     };
   }
@@ -91,7 +90,7 @@ export function readJsonBlock(
       lastIndex,
       problem: {
         line,
-        message: `The JSON here is damaged: copy the output of ${COMMAND_HINT} again, unchanged.`,
+        message: i18n.t('importFormats.jsonDamaged'),
       },
     };
   }
@@ -99,7 +98,7 @@ export function readJsonBlock(
   if (!found) {
     return {
       lastIndex,
-      problem: { line, message: `The JSON here holds no AccessKeyId: paste the output of ${COMMAND_HINT}.` },
+      problem: { line, message: i18n.t('importFormats.jsonNoKey') },
     };
   }
   const fields = {

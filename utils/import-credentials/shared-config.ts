@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { cleanPasted } from '../profile-draft';
 import type { FoundProfile, ImportProblem, KeysFrom } from './found-profile';
 import type { IniSection } from './ini';
@@ -50,8 +51,7 @@ function sortSections(
       if (section.settings.size > 0) {
         problems.push({
           line: section.line,
-          message:
-            'Settings at the top are not under a [profile] header and were skipped: add a line like [default] above them.',
+          message: i18n.t('importFormats.headerless'),
         });
       }
       continue;
@@ -72,13 +72,14 @@ function sortSections(
 }
 
 function unreadableProblem(section: IniSection): ImportProblem {
-  const where = section.header ? ` in [${section.header}]` : '';
   const lines = section.unreadable.join(', ');
-  const [which, verb] = section.unreadable.length === 1 ? [`Line ${lines}`, 'is'] : [`Lines ${lines}`, 'are'];
+  const count = section.unreadable.length;
   return {
     ...(section.header ? { section: section.header } : {}),
     line: section.unreadable[0] as number,
-    message: `${which}${where} ${verb} not “key = value” and ${verb === 'is' ? 'was' : 'were'} skipped. If a long value was split over two lines, join them.`,
+    message: section.header
+      ? i18n.t('importFormats.unreadableIn', count, { lines, header: section.header })
+      : i18n.t('importFormats.unreadable', count, { lines }),
   };
 }
 
@@ -89,7 +90,7 @@ function warnOnOtherKeys(known: ProfileSections, section: IniSection, problems: 
     problems.push({
       section: known.name,
       line: section.line,
-      message: `Profile “${known.name}” appears twice with different keys: the later ones were kept. Remove the section you do not want, or give it another name.`,
+      message: i18n.t('importFormats.twice', { name: known.name }),
     });
   }
 }
@@ -112,7 +113,7 @@ function endpointOf(
     problems.push({
       section: profile.name,
       line: profile.line,
-      message: `Profile “${profile.name}” takes its endpoints from [services ${servicesName}], which is not in what you pasted: paste that section too if it sets the S3 endpoint.`,
+      message: i18n.t('importFormats.noServices', { name: profile.name, services: servicesName }),
     });
   }
   return (
