@@ -48,7 +48,7 @@ function AutoLock(): JSX.Element {
 }
 
 /** Stored values that fail their checks, each with a Clear button (the raw value is kept until then). */
-function StoredProblems(): JSX.Element | null {
+export function StoredProblems(): JSX.Element | null {
   const [problems, setProblems] = useState<StoredProblem[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const refresh = (): void => void storedProblems().then(setProblems, () => undefined);

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { profilesItem, secretsItem, vaultItem, vaultKeyItem } from '@/utils/adapters/storage';
 import { loadProfiles, lockIfIdle, type ProfilesState, touchVault } from '@/utils/adapters/vault-store';
 
@@ -27,9 +28,16 @@ export function useProfiles(): ProfilesState | undefined {
     let latest = 0;
     const show = (read: Promise<ProfilesState>): void => {
       const mine = ++latest;
-      void read.then((next) => {
-        if (live && mine === latest) setState(next);
-      });
+      void read.then(
+        (next) => {
+          if (live && mine === latest) setState(next);
+        },
+        () => {
+          // Never left busy: a read that fails shows the locked screen saying so (no stored text is shown).
+          if (live && mine === latest)
+            setState({ status: 'locked', profiles: [], error: i18n.t('useProfiles.unreadable') });
+        },
+      );
     };
     const reload = (): void => show(loadProfiles());
     show(early ?? loadProfiles());

@@ -10,7 +10,7 @@ import { DefaultsSection } from '@/components/options/DefaultsSection';
 import { OptionsNav } from '@/components/options/OptionsNav';
 import { ProfileForm } from '@/components/ProfileForm';
 import { ProfilesView } from '@/components/ProfilesView';
-import { SecuritySettings } from '@/components/SecuritySettings';
+import { SecuritySettings, StoredProblems } from '@/components/SecuritySettings';
 import { SettingsTransfer } from '@/components/SettingsTransfer';
 import { ShortcutList } from '@/components/ShortcutList';
 import { Unlock } from '@/components/Unlock';
@@ -38,6 +38,7 @@ export function App(): JSX.Element {
         <Unlock profileNames={vault.profiles.map((profile) => profile.name)} problem={vault.error} />
         <div id="security" class="stack">
           <SettingsTransfer />
+          <StoredProblems />
         </div>
       </main>
     );

@@ -276,7 +276,15 @@ describe('a damaged vault in Chromium', () => {
       await chrome.storage.session.remove(['vaultKey', 'vaultLastUsed']);
     });
     await expect.poll(() => unlockForm(options).isVisible()).toBe(true);
-    await options.getByText(/The stored vault is damaged: .* Import a vault file you exported/).waitFor();
+    await options
+      .getByRole('region', { name: 'Unlock', exact: true })
+      .getByText(/The stored vault is damaged: .* Import a vault file you exported/)
+      .waitFor();
+    // The stored values that need attention are listed while locked too.
+    const problems = options.getByRole('region', { name: 'Stored values that need attention' });
+    await expect
+      .poll(() => problems.textContent())
+      .toContain('Keys (encrypted vault): The stored vault is damaged');
     // The shortcut says the keys need attention (the vault's own problem), not "Unlock".
     await shortcutOnObject();
     const notice = await lastNotification(extension.worker);
