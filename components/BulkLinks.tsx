@@ -15,6 +15,7 @@ import { isPresignError } from '@/utils/errors';
 import { formatDuration } from '@/utils/expiry';
 import { credentialsOf, type Profile } from '@/utils/profile';
 import type { SignedLink } from '@/utils/sign-link';
+import { CopyStatus } from './CopyStatus';
 import { ExpiryPicker } from './ExpiryPicker';
 import type { FolderToolProps } from './folder-tool';
 
@@ -204,11 +205,7 @@ export function BulkLinks(props: BulkLinksProps): JSX.Element {
             </button>
           </div>
           <p class="hint">{i18n.t('bulkLinks.csvHint')}</p>
-          {copied && (
-            <p class="status" role="status">
-              {copied}
-            </p>
-          )}
+          <CopyStatus text={copied} />
         </>
       )}
     </section>

@@ -11,8 +11,8 @@ import type { Profile } from '@/utils/profile';
 import type { SignedLink } from '@/utils/sign-link';
 import { signObject } from '@/utils/sign-object';
 import { ExpiryPicker } from './ExpiryPicker';
-import { Field } from './Field';
 import { LinkResult } from './LinkResult';
+import { TextField } from './TextField';
 import { VersionPicker } from './VersionPicker';
 
 export interface PickedObject {
@@ -138,40 +138,24 @@ export function ObjectPanel(props: ObjectPanelProps): JSX.Element {
                 value={versionId}
                 onChange={setVersionId}
               />
-              <Field
+              <TextField
                 name="download-name"
                 label={i18n.t('objectPanel.saveAs')}
                 hint={i18n.t('objectPanel.saveAsHint')}
-              >
-                {({ id, describedBy }) => (
-                  <input
-                    id={id}
-                    type="text"
-                    placeholder={name}
-                    value={downloadName}
-                    aria-describedby={describedBy}
-                    onInput={(event) => setDownloadName(event.currentTarget.value)}
-                  />
-                )}
-              </Field>
+                placeholder={name}
+                value={downloadName}
+                onValue={setDownloadName}
+              />
             </>
           )}
-          <Field
+          <TextField
             name="content-type"
             label={method === 'GET' ? i18n.t('objectPanel.getType') : i18n.t('objectPanel.putType')}
             hint={method === 'GET' ? i18n.t('objectPanel.getTypeHint') : i18n.t('objectPanel.putTypeHint')}
-          >
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                type="text"
-                spellcheck={false}
-                value={contentType}
-                aria-describedby={describedBy}
-                onInput={(event) => setContentType(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+            spellcheck={false}
+            value={contentType}
+            onValue={setContentType}
+          />
         </div>
       </details>
       {expiryError ? (

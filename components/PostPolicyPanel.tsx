@@ -12,9 +12,11 @@ import {
   htmlForm,
   parseSize,
 } from '@/utils/post-policy';
+import { CopyStatus } from './CopyStatus';
 import { ExpiryPicker } from './ExpiryPicker';
 import { Field } from './Field';
 import type { FolderToolProps } from './folder-tool';
+import { TextField } from './TextField';
 
 /** A browser-form upload (presigned POST) for the folder: conditions in, a curl command and an HTML form out. */
 export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
@@ -108,45 +110,29 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
           {i18n.t('postPolicy.exactly')}
         </label>
       </fieldset>
-      <Field
+      <TextField
         name="post-key"
         label={keyMode === 'prefix' ? i18n.t('postPolicy.prefix') : i18n.t('postPolicy.exact')}
         hint={keyMode === 'prefix' ? i18n.t('postPolicy.prefixHint', { token: FILENAME }) : undefined}
-      >
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            type="text"
-            spellcheck={false}
-            value={key}
-            aria-describedby={describedBy}
-            onInput={(event) => setKey(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field name="post-max" label={i18n.t('postPolicy.maxSize')} hint={i18n.t('postPolicy.maxSizeHint')}>
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            type="text"
-            value={maxSize}
-            aria-describedby={describedBy}
-            onInput={(event) => setMaxSize(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field name="post-type" label={i18n.t('postPolicy.type')} hint={i18n.t('postPolicy.typeHint')}>
-        {({ id, describedBy }) => (
-          <input
-            id={id}
-            type="text"
-            spellcheck={false}
-            value={contentType}
-            aria-describedby={describedBy}
-            onInput={(event) => setContentType(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        spellcheck={false}
+        value={key}
+        onValue={setKey}
+      />
+      <TextField
+        name="post-max"
+        label={i18n.t('postPolicy.maxSize')}
+        hint={i18n.t('postPolicy.maxSizeHint')}
+        value={maxSize}
+        onValue={setMaxSize}
+      />
+      <TextField
+        name="post-type"
+        label={i18n.t('postPolicy.type')}
+        hint={i18n.t('postPolicy.typeHint')}
+        spellcheck={false}
+        value={contentType}
+        onValue={setContentType}
+      />
       <ExpiryPicker
         value={expiresIn}
         defaultValue={props.defaultExpiresIn}
@@ -167,16 +153,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
             })}
             {post.warnings.map((warning) => ` ${warning.message}`).join('')}
           </p>
-          <Field name="post-file" label={i18n.t('postPolicy.file')}>
-            {({ id }) => (
-              <input
-                id={id}
-                type="text"
-                value={file}
-                onInput={(event) => setFile(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <TextField name="post-file" label={i18n.t('postPolicy.file')} value={file} onValue={setFile} />
           {type !== undefined && (
             <Field name="post-send-type" label={i18n.t('postPolicy.sendType')} error={typeProblem}>
               {({ id, describedBy, invalid }) => (
@@ -216,11 +193,7 @@ export function PostPolicyPanel(props: FolderToolProps): JSX.Element {
             onCopy={copy}
           />
           {type && <p class="hint">{i18n.t('postPolicy.typeNote', { type })}</p>}
-          {copied && (
-            <p class="status" role="status">
-              {copied}
-            </p>
-          )}
+          <CopyStatus text={copied} />
         </>
       )}
     </section>

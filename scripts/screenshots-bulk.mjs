@@ -2,19 +2,16 @@
 // real popup against a local radosgw: node scripts/screenshots-bulk.mjs (after npm run build). Popup size, light.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { launchWithExtension } from './chromium.mjs';
 import { startRadosgw } from './radosgw.mjs';
 import { s3Client } from './s3-client.mjs';
+import { fillOwnerProfile, openPopup, SHOTS } from './screenshots/setup.mjs';
 
-const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
-const SHOTS = 'docs/screenshots';
 const s3 = await startRadosgw({ sts: false });
 const scratch = await mkdtemp(join(tmpdir(), 's3p-shots-'));
 try {
-  const { owner } = s3.users;
-  const client = s3Client(s3, owner);
+  const client = s3Client(s3, s3.users.owner);
   await client.send(new CreateBucketCommand({ Bucket: 'media-review' }));
   const put = (key, size) =>
     client.send(new PutObjectCommand({ Bucket: 'media-review', Key: key, Body: Buffer.alloc(size, 1) }));
@@ -23,18 +20,9 @@ try {
     await Promise.all(photos.slice(start, start + 100).map((key, i) => put(key, 24_000 + i * 97)));
   await put('shoot-2026-11/contact-sheet.pdf', 81_200);
 
-  const chromium = await launchWithExtension(EXTENSION, { viewport: { width: 400, height: 600 } });
+  const { chromium, page } = await openPopup();
   try {
-    const page = await chromium.context.newPage();
-    await page.goto(`chrome-extension://${chromium.id}/popup.html`);
-    const form = page.getByRole('form', { name: 'Add a profile' });
-    await form.getByLabel('Profile name').fill('local ceph');
-    await form.getByLabel('Access key ID').fill(owner.accessKeyId);
-    await form.getByLabel('Secret access key').fill(owner.secretAccessKey);
-    await form
-      .getByLabel('Store', { exact: true })
-      .selectOption({ label: 'MinIO, Ceph or other S3-compatible' });
-    await form.getByLabel(/Custom endpoint/).fill(s3.endpoint);
+    const form = await fillOwnerProfile(page, s3);
     await form.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('option', { name: /media-review/ }).click();
     await page.getByRole('option', { name: /shoot-2026-11/ }).click();

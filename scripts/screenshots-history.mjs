@@ -1,18 +1,14 @@
 // Takes the README's screenshots of the link tools (a tested link with its QR code, the history) in the real
 // popup against a local radosgw: node scripts/screenshots-history.mjs (after a build; S3P_OUTPUT picks it).
 // Popup size, light and dark.
-import { resolve } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { launchWithExtension } from './chromium.mjs';
 import { startRadosgw } from './radosgw.mjs';
 import { s3Client } from './s3-client.mjs';
+import { fillOwnerProfile, openPopup, SHOTS } from './screenshots/setup.mjs';
 
-const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
-const SHOTS = 'docs/screenshots';
 const s3 = await startRadosgw({ sts: false });
 try {
-  const { owner } = s3.users;
-  const client = s3Client(s3, owner);
+  const client = s3Client(s3, s3.users.owner);
   await client.send(new CreateBucketCommand({ Bucket: 'invoices' }));
   const files = {
     '2026/INV-0042 ACME.pdf': 48_213,
@@ -30,22 +26,10 @@ try {
     );
 
   for (const scheme of ['light', 'dark']) {
-    const chromium = await launchWithExtension(EXTENSION, {
-      colorScheme: scheme,
-      viewport: { width: 400, height: 600 },
-    });
+    const { chromium, page } = await openPopup(scheme);
     try {
       const suffix = scheme === 'dark' ? '-dark' : '';
-      const page = await chromium.context.newPage();
-      await page.goto(`chrome-extension://${chromium.id}/popup.html`);
-      const form = page.getByRole('form', { name: 'Add a profile' });
-      await form.getByLabel('Profile name').fill('local ceph');
-      await form.getByLabel('Access key ID').fill(owner.accessKeyId);
-      await form.getByLabel('Secret access key').fill(owner.secretAccessKey);
-      await form
-        .getByLabel('Store', { exact: true })
-        .selectOption({ label: 'MinIO, Ceph or other S3-compatible' });
-      await form.getByLabel(/Custom endpoint/).fill(s3.endpoint);
+      const form = await fillOwnerProfile(page, s3);
       await form.getByRole('button', { name: 'Save profile' }).click();
       await page.getByRole('option', { name: /invoices/ }).click();
       await page.getByRole('option', { name: /2026/ }).click();

@@ -1,17 +1,13 @@
 // Takes the README's screenshots of the real popup against a local radosgw: node scripts/screenshots.mjs
 // (after npm run build). Popup size, light and dark.
-import { resolve } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { launchWithExtension } from './chromium.mjs';
 import { startRadosgw } from './radosgw.mjs';
 import { s3Client } from './s3-client.mjs';
+import { fillOwnerProfile, openPopup, SHOTS } from './screenshots/setup.mjs';
 
-const EXTENSION = resolve(process.env.S3P_OUTPUT ?? '.output', 'chrome-mv3');
-const SHOTS = 'docs/screenshots';
 const s3 = await startRadosgw({ sts: false });
 try {
-  const { owner } = s3.users;
-  const client = s3Client(s3, owner);
+  const client = s3Client(s3, s3.users.owner);
   for (const bucket of ['invoices', 'media-review', 'partner-uploads'])
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   const files = {
@@ -26,22 +22,10 @@ try {
     await client.send(new PutObjectCommand({ Bucket: 'invoices', Key: key, Body: Buffer.alloc(size, 1) }));
 
   for (const scheme of ['light', 'dark']) {
-    const chromium = await launchWithExtension(EXTENSION, {
-      colorScheme: scheme,
-      viewport: { width: 400, height: 600 },
-    });
+    const { chromium, page } = await openPopup(scheme);
     try {
       const suffix = scheme === 'dark' ? '-dark' : '';
-      const page = await chromium.context.newPage();
-      await page.goto(`chrome-extension://${chromium.id}/popup.html`);
-      const form = page.getByRole('form', { name: 'Add a profile' });
-      await form.getByLabel('Profile name').fill('local ceph');
-      await form.getByLabel('Access key ID').fill(owner.accessKeyId);
-      await form.getByLabel('Secret access key').fill(owner.secretAccessKey);
-      await form
-        .getByLabel('Store', { exact: true })
-        .selectOption({ label: 'MinIO, Ceph or other S3-compatible' });
-      await form.getByLabel(/Custom endpoint/).fill(s3.endpoint);
+      const form = await fillOwnerProfile(page, s3);
       await form.getByRole('button', { name: 'Test connection' }).click();
       await page.getByText(/Connected:/).waitFor();
       await page.screenshot({ path: `${SHOTS}/popup-setup${suffix}.png`, fullPage: true });

@@ -1,22 +1,14 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listAllObjects } from '@/utils/adapters/list-recursive';
-import type { Profile } from '@/utils/profile';
+import { ownerProfile } from '../support/radosgw-owner';
 import { s3Client } from '../support/s3-client';
 
 // Every object under a prefix, at any depth, for bulk links: paged past 1,000 keys, folder markers left out.
 
 const s3 = inject('s3');
 const bucket = `list-all-${Date.now().toString(36)}`;
-const profile: Profile = {
-  id: 'p',
-  name: 'radosgw',
-  accessKeyId: s3.owner.accessKeyId,
-  secretAccessKey: s3.owner.secretAccessKey,
-  region: s3.region,
-  endpoint: s3.endpoint,
-  forcePathStyle: true,
-};
+const profile = ownerProfile(s3);
 const client = s3Client(s3, s3.owner);
 const COUNT = 1_205;
 const keyOf = (i: number): string => `top/d${i % 3}/deeper-${i % 2}/k ${String(i).padStart(4, '0')} é.txt`;

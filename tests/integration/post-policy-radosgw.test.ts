@@ -2,7 +2,7 @@ import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signPostPolicy } from '@/utils/adapters/post-policy-sign';
 import { FILENAME, formFields, type PostPolicyOptions } from '@/utils/post-policy';
-import type { Profile } from '@/utils/profile';
+import { ownerProfile } from '../support/radosgw-owner';
 import { s3Client } from '../support/s3-client';
 
 // Does radosgw take SigV4 browser-form uploads (POST policy) signed by @aws-sdk/s3-presigned-post, and does it
@@ -10,15 +10,7 @@ import { s3Client } from '../support/s3-client';
 
 const s3 = inject('s3');
 const bucket = `post-policy-${Date.now().toString(36)}`;
-const profile: Profile = {
-  id: 'p',
-  name: 'radosgw',
-  accessKeyId: s3.owner.accessKeyId,
-  secretAccessKey: s3.owner.secretAccessKey,
-  region: s3.region,
-  endpoint: s3.endpoint,
-  forcePathStyle: true,
-};
+const profile = ownerProfile(s3);
 const client = s3Client(s3, s3.owner);
 
 async function upload(

@@ -1,7 +1,7 @@
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Profile } from '@/utils/profile';
 import { signObject } from '@/utils/sign-object';
+import { ownerProfile } from '../support/radosgw-owner';
 import { rawRequest } from '../support/raw-http';
 import { s3Client } from '../support/s3-client';
 
@@ -10,15 +10,7 @@ import { s3Client } from '../support/s3-client';
 
 const s3 = inject('s3');
 const bucket = `sign-object-${Date.now().toString(36)}`;
-const profile: Profile = {
-  id: 'p',
-  name: 'radosgw',
-  accessKeyId: s3.owner.accessKeyId,
-  secretAccessKey: s3.owner.secretAccessKey,
-  region: s3.region,
-  endpoint: s3.endpoint,
-  forcePathStyle: true,
-};
+const profile = ownerProfile(s3);
 const client = s3Client(s3, s3.owner);
 const key = 'reports/2026 résumé.pdf';
 const bytes = Buffer.from('%PDF-1.7 not really\n\u00ff');

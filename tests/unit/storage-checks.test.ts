@@ -12,22 +12,13 @@ import {
   resetSecrets,
   setPassphrase,
 } from '@/utils/adapters/vault-store';
-import { isPresignError } from '@/utils/errors';
 import type { Profile } from '@/utils/profile';
 import { parseSettingsFile } from '@/utils/settings-export';
+import { codeOf } from '../support/presign-error';
 import { cephProfile } from '../support/profiles';
 
 const SECRET = 'checks-canary-secret-4242';
 const profile: Profile = { ...cephProfile, id: 'p1', name: 'local', secretAccessKey: SECRET };
-
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    return isPresignError(error) ? error.code : `not a PresignError: ${String(error)}`;
-  }
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -21,6 +21,7 @@ import { isPresignError } from '@/utils/errors';
 import { failureNotice } from '@/utils/notice';
 import type { Profile } from '@/utils/profile';
 import { fromBase64, keyCheck, toBase64, unlockVault } from '@/utils/vault';
+import { codeOf } from '../support/presign-error';
 import { cephProfile } from '../support/profiles';
 
 // Two pages (or a page and the worker) writing the profiles, secrets or vault at once, and plain keys left next
@@ -42,15 +43,6 @@ const secretsOf = async (): Promise<Record<string, string>> => {
   return Object.fromEntries(state.profiles.map((profile) => [profile.id, profile.secretAccessKey ?? '']));
 };
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    return isPresignError(error) ? error.code : `not a PresignError: ${String(error)}`;
-  }
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

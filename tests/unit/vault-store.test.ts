@@ -21,8 +21,8 @@ import {
   unlock,
   writeProfiles,
 } from '@/utils/adapters/vault-store';
-import { isPresignError } from '@/utils/errors';
 import type { Profile } from '@/utils/profile';
+import { codeOf } from '../support/presign-error';
 import { cephProfile } from '../support/profiles';
 
 const SECRET = 'store-canary-secret-7777';
@@ -39,15 +39,6 @@ const MINUTE = 60_000;
 
 const everything = async (): Promise<string> =>
   JSON.stringify([await browser.storage.local.get(null), await browser.storage.session.get(null)]);
-
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    return isPresignError(error) ? error.code : `not a PresignError: ${String(error)}`;
-  }
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isPresignError } from '@/utils/errors';
 import {
   createVault,
   deriveKeyBytes,
@@ -15,22 +14,13 @@ import {
   toBase64,
   unlockVault,
 } from '@/utils/vault';
+import { codeOf } from '../support/presign-error';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const bytes = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'hex'));
 const SALT = new Uint8Array(Array.from({ length: 16 }, (_, i) => i));
 const IV = new Uint8Array(Array.from({ length: 12 }, (_, i) => i));
 const TEXT = '{"ceph":{"secretAccessKey":"kat-secret"}}';
-
-/** A PresignError's code, or "none". */
-async function codeOf(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'none';
-  } catch (error) {
-    return isPresignError(error) ? error.code : `not a PresignError: ${String(error)}`;
-  }
-}
 
 describe('PBKDF2-HMAC-SHA256 (published vectors, RFC 7914 §11)', () => {
   it.each([

@@ -2,7 +2,6 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -12,6 +11,7 @@ import { defaultBackoff, PART_ATTEMPTS, runParts } from '../part-runner';
 import type { Profile } from '../profile';
 import { explainS3Error } from '../s3-errors';
 import type { PartRange } from '../upload-plan';
+import { requestClient } from './s3-sdk-client';
 import { putWithProgress } from './upload';
 
 // A multipart upload for a large file: CreateMultipartUpload and CompleteMultipartUpload through the SDK, each
@@ -34,23 +34,6 @@ export interface MultipartInput {
 }
 
 const PART_LINK_SECONDS = 3600;
-
-function clientFor(profile: Profile, region: string): S3Client {
-  return new S3Client({
-    region,
-    ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-    forcePathStyle: profile.forcePathStyle,
-    credentials: {
-      accessKeyId: profile.accessKeyId,
-      secretAccessKey: profile.secretAccessKey,
-      ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
-    },
-    // Without these the SDK adds checksums several S3-compatible stores reject (see INFRA.md).
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  });
-}
 
 /** What to do when the store's answer to a part hides its ETag (CORS without ExposeHeaders ETag). */
 export function missingEtagMessage(partNumber: number): string {
@@ -93,7 +76,7 @@ export async function multipartUpload(
     region,
     ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
   };
-  const s3 = clientFor(profile, region);
+  const s3 = requestClient(profile, region);
   const { bucket: Bucket, key: Key } = input;
   let uploadId: string | undefined;
   try {

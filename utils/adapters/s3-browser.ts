@@ -1,4 +1,9 @@
-import { HeadBucketCommand, ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  HeadBucketCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { i18n } from '#i18n';
 import type { Profile } from '../profile';
 import { expiredSession, explainS3Error, S3AccessError, type S3Action } from '../s3-errors';
@@ -6,6 +11,7 @@ import { fieldOf } from '../s3-errors-shape';
 import { hasHostAccess } from './host-permission';
 import { listingDecoder } from './s3-browser-keys';
 import { listKeyVersions, type VersionEntry } from './s3-browser-versions';
+import { requestClient } from './s3-sdk-client';
 
 export type { VersionEntry };
 
@@ -80,21 +86,7 @@ const unquote = (etag: string | undefined): string | undefined => etag?.replace(
 
 /** An S3Client for the profile, with the options browsing needs. */
 function clientFor(profile: Profile, region: string, options: S3BrowserOptions): S3Client {
-  return new S3Client({
-    region,
-    ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-    forcePathStyle: profile.forcePathStyle,
-    credentials: {
-      accessKeyId: profile.accessKeyId,
-      secretAccessKey: profile.secretAccessKey,
-      ...(profile.sessionToken ? { sessionToken: profile.sessionToken } : {}),
-    },
-    // Without these the SDK asks for checksums several S3-compatible stores reject (see INFRA.md).
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    // One attempt: a down host fails at once, and a wrong clock is reported instead of being corrected
-    // silently by the SDK's retry (links signed locally with that clock would still fail).
-    maxAttempts: 1,
+  return requestClient(profile, region, {
     // followRegionRedirects stays off: a bucket in another region surfaces as wrong-region, and the popup
     // offers to switch, rather than every request paying for a redirect.
     ...(options.systemClockOffset ? { systemClockOffset: options.systemClockOffset } : {}),
