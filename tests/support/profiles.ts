@@ -1,4 +1,5 @@
 import type { Profile } from '@/utils/profile';
+import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
 
 // The profiles the unit tests share. Neither signs for a real account.
 
@@ -31,3 +32,11 @@ export async function storedProfiles(): Promise<Profile[]> {
   const { requireProfiles } = await import('@/utils/adapters/vault-store');
   return (await requireProfiles()).profiles;
 }
+
+/** The profile form's draft with a name and AWS's example keys, nothing else filled in. */
+export const exampleKeysDraft: ProfileDraft = {
+  ...EMPTY_DRAFT,
+  name: 'work',
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};

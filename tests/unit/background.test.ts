@@ -7,6 +7,7 @@ import { COPY_LINK_MENU_ID } from '@/utils/adapters/context-menu';
 import { takePendingLink } from '@/utils/adapters/link-tab';
 import { bucketProfilesItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
+import { stubOffscreenClipboard } from '../support/offscreen';
 import { cephProfile } from '../support/profiles';
 
 // The real background main() against fakeBrowser. contextMenus, commands, notifications and the offscreen
@@ -45,14 +46,7 @@ beforeEach(() => {
     commands: { onCommand: { addListener: vi.fn() } },
     notifications: { create: notify, clear: vi.fn(), onClicked: { addListener: vi.fn() } },
   });
-  fakeBrowser.runtime.sendMessage = sendMessage as never;
-  vi.stubGlobal('chrome', {
-    runtime: {
-      getContexts: async () => (offscreenOpen ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : []),
-      ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
-    },
-    offscreen: { createDocument, Reason: { CLIPBOARD: 'CLIPBOARD' } },
-  });
+  stubOffscreenClipboard(sendMessage, { isOpen: () => offscreenOpen, createDocument });
   background.main();
 });
 

@@ -18,6 +18,7 @@ import {
 } from '@/utils/adapters/vault-store';
 import { type MessageRuntime, onMessages, sendMessage } from '@/utils/messages';
 import type { Profile } from '@/utils/profile';
+import { stubOffscreenClipboard } from '../support/offscreen';
 import { cephProfile } from '../support/profiles';
 
 // Puts a canary secret key, session token and passphrase through every path that handles them, and sweeps every
@@ -104,14 +105,7 @@ beforeEach(() => {
     commands: { onCommand: { addListener: (l: Listener) => commandListeners.push(l) } },
     notifications: { create: notify, clear: vi.fn(), onClicked: { addListener: vi.fn() } },
   });
-  fakeBrowser.runtime.sendMessage = sendRuntime as never;
-  vi.stubGlobal('chrome', {
-    runtime: {
-      getContexts: async () => [{ contextType: 'OFFSCREEN_DOCUMENT' }],
-      ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
-    },
-    offscreen: { createDocument: vi.fn(), Reason: { CLIPBOARD: 'CLIPBOARD' } },
-  });
+  stubOffscreenClipboard(sendRuntime);
   background.main();
 });
 

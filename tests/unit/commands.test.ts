@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addCommands, COPY_LINK_COMMAND } from '@/utils/adapters/commands';
 import { lastPickedItem, profilesItem } from '@/utils/adapters/storage';
 import type { Profile } from '@/utils/profile';
+import { stubOffscreenClipboard } from '../support/offscreen';
 import { cephProfile } from '../support/profiles';
 
 // The shortcut's listener against fakeBrowser, with commands, notifications and the offscreen document stubbed
@@ -23,14 +24,7 @@ beforeEach(() => {
     commands: { onCommand: { addListener: (l: Listener) => commandListeners.push(l) } },
     notifications: { create: notify },
   });
-  fakeBrowser.runtime.sendMessage = sendMessage as never;
-  vi.stubGlobal('chrome', {
-    runtime: {
-      getContexts: async () => [{ contextType: 'OFFSCREEN_DOCUMENT' }],
-      ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
-    },
-    offscreen: { createDocument: vi.fn(), Reason: { CLIPBOARD: 'CLIPBOARD' } },
-  });
+  stubOffscreenClipboard(sendMessage);
   addCommands();
 });
 

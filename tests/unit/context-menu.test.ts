@@ -5,6 +5,7 @@ import { preferencesItem, profilesItem } from '@/utils/adapters/storage';
 import { type MenuItemSpec, menuItems } from '@/utils/menu';
 import { BUILT_IN_PAGE_PATTERNS } from '@/utils/menu-patterns';
 import type { Profile } from '@/utils/profile';
+import { stubOffscreenClipboard } from '../support/offscreen';
 import { cephProfile } from '../support/profiles';
 
 // Building the menu in the browser: when, in what order, and what happens when the browser refuses an item.
@@ -134,14 +135,7 @@ describe('a click on a page item', () => {
 
   beforeEach(() => {
     Object.assign(fakeBrowser, { notifications: { create: notify } });
-    fakeBrowser.runtime.sendMessage = sendMessage as never;
-    vi.stubGlobal('chrome', {
-      runtime: {
-        getContexts: async () => [{ contextType: 'OFFSCREEN_DOCUMENT' }],
-        ContextType: { OFFSCREEN_DOCUMENT: 'OFFSCREEN_DOCUMENT' },
-      },
-      offscreen: { createDocument: vi.fn(), Reason: { CLIPBOARD: 'CLIPBOARD' } },
-    });
+    stubOffscreenClipboard(sendMessage);
     notify.mockClear();
     sendMessage.mockClear();
   });

@@ -2,21 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketInEndpoint,
   cleanPasted,
-  EMPTY_DRAFT,
   looksLikeSecret,
   type ProfileDraft,
   secretAsKeyId,
   validateDraft,
 } from '@/utils/profile-draft';
 import { buildProfile } from '@/utils/profile-setup';
+import { exampleKeysDraft } from '../support/profiles';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-const good: ProfileDraft = {
-  ...EMPTY_DRAFT,
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-};
+const good: ProfileDraft = exampleKeysDraft;
 
 describe('cleanPasted', () => {
   it.each([

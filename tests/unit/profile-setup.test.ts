@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
+import type { ProfileDraft } from '@/utils/profile-draft';
 import { buildProfile } from '@/utils/profile-setup';
+import { exampleKeysDraft } from '../support/profiles';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-const keys: ProfileDraft = {
-  ...EMPTY_DRAFT,
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-};
+const keys: ProfileDraft = exampleKeysDraft;
 
 describe('buildProfile', () => {
   it.each([

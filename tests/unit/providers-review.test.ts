@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type ProfileDraft } from '@/utils/profile-draft';
+import type { ProfileDraft } from '@/utils/profile-draft';
 import { buildProfile } from '@/utils/profile-setup';
 import { applyProvider, endpointRegion, providerInputs, r2JurisdictionOf } from '@/utils/providers';
+import { exampleKeysDraft } from '../support/profiles';
 
 // Review fixes: edits keep a profile's endpoint, AWS regions are checked by shape, an R2 URL's jurisdiction is
 // not lost, custom endpoints of known stores get their region, custom regions may hold capitals.
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
 const NOW = new Date('2026-11-22T10:00:00Z');
-const keys: ProfileDraft = {
-  ...EMPTY_DRAFT,
-  name: 'work',
-  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-};
+const keys: ProfileDraft = exampleKeysDraft;
 
 /** What the edit form saves for a stored profile when only its name changes. */
 function resave(profile: { endpoint?: string; region: string; forcePathStyle: boolean }) {
